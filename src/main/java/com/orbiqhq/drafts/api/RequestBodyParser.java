@@ -1,0 +1,135 @@
+package com.orbiqhq.drafts.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.orbiqhq.drafts.error.ClientException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Parses and validates the create-version body with a streaming parser: no object mapping, no reflection.
+ *
+ * <p>Only {@code source_version_id} and {@code name} are accepted, each at most once; anything else a client
+ * might try to set (status, ids, dates) is refused by name. Every refusal says precisely what is wrong.
+ */
+final class RequestBodyParser {
+    static final int MAX_NAME_CHARACTERS = 255;
+    private static final int MAX_ECHOED_FIELD_CHARACTERS = 64;
+    private static final String CURRENT = "current";
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private RequestBodyParser() {
+    }
+
+    /** Parses a body already checked for size and media type; an empty body means "clone the promoted one". */
+    static CreateVersionBody parse(byte[] body) {
+        if (body.length == 0) {
+            return CreateVersionBody.EMPTY;
+        }
+        try (JsonParser json = JSON.createParser(body)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw ClientException.validation("Request body must be a JSON object.");
+            }
+
+            String sourceVersionId = null;
+            String name = null;
+            Set<String> seen = new HashSet<>();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                if (!seen.add(field)) {
+                    throw ClientException.validation("Field " + quoted(field) + " appears more than once.");
+                }
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "source_version_id" -> sourceVersionId = sourceVersionId(json, value);
+                    case "name" -> name = name(json, value);
+                    default -> throw ClientException.validation("Unknown field " + quoted(field)
+                            + "; only source_version_id and name are accepted.");
+                }
+            }
+
+            if (json.nextToken() != null) {
+                throw ClientException.validation("Request body must hold exactly one JSON object.");
+            }
+            return new CreateVersionBody(sourceVersionId, name);
+        } catch (StreamReadException e) {
+            throw duplicateOrMalformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sourceVersionId(JsonParser json, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+            throw ClientException.validation("source_version_id must be a string or null.");
+        }
+        String text = json.getText();
+        if (CURRENT.equals(text)) {
+            return null;
+        }
+        String versionId = Uuids.normalize(text);
+        if (versionId == null) {
+            throw ClientException.validation("source_version_id must be a version UUID or \"current\".");
+        }
+        return versionId;
+    }
+
+    private static String name(JsonParser json, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+            throw ClientException.validation("name must be a string or null.");
+        }
+        String name = json.getText();
+        if (name.codePointCount(0, name.length()) > MAX_NAME_CHARACTERS) {
+            throw ClientException.validation("name must be at most " + MAX_NAME_CHARACTERS + " characters.");
+        }
+        if (!isPrintableText(name)) {
+            throw ClientException.validation("name must not contain control characters or invalid Unicode.");
+        }
+        return name;
+    }
+
+    private static boolean isPrintableText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ClientException duplicateOrMalformed(StreamReadException e) {
+        String detail = e.getOriginalMessage();
+        if (detail != null && detail.startsWith("Duplicate field")) {
+            return ClientException.validation("Request body has a duplicate field.");
+        }
+        return ClientException.validation("Request body is not valid JSON.");
+    }
+
+    /** A field name as echoed in a message: quoted, and cut short so a hostile body cannot flood the response. */
+    private static String quoted(String field) {
+        String shown = field.length() > MAX_ECHOED_FIELD_CHARACTERS
+                ? field.substring(0, MAX_ECHOED_FIELD_CHARACTERS) + "…"
+                : field;
+        return "'" + shown + "'";
+    }
+}

@@ -1,0 +1,84 @@
+package com.orbiqhq.drafts.store;
+
+import com.orbiqhq.drafts.config.ConfigurationException;
+import com.orbiqhq.drafts.config.Environment;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the one DynamoDB client an execution environment uses, set up for Lambda: region from
+ * {@code AWS_REGION}, the light URLConnection HTTP client, short connect and socket timeouts, and the SDK's
+ * standard retries (which back off on throttling). Credentials come from Lambda's environment variables, or from
+ * its container credentials endpoint (what SnapStart-restored functions use).
+ *
+ * <p>With {@code DYNAMODB_ENDPOINT} set (local runs and tests only) the client talks to that endpoint, with the
+ * credentials in the environment or placeholder ones, which local databases accept.
+ */
+public final class DynamoDbClients {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+
+    private DynamoDbClients() {
+    }
+
+    public static DynamoDbClient create(Environment env) {
+        var builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT)
+                        .build())
+                .overrideConfiguration(config -> config
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
+
+        var endpoint = env.optional("DYNAMODB_ENDPOINT");
+        if (endpoint.isPresent()) {
+            return builder
+                    .endpointOverride(endpointUri(endpoint.get()))
+                    .region(Region.of(env.orDefault("AWS_REGION", "us-east-1")))
+                    .credentialsProvider(localCredentials(env))
+                    .build();
+        }
+        return builder
+                .region(Region.of(env.required("AWS_REGION")))
+                .credentialsProvider(lambdaCredentials())
+                .build();
+    }
+
+    private static AwsCredentialsProvider lambdaCredentials() {
+        return AwsCredentialsProviderChain.of(
+                EnvironmentVariableCredentialsProvider.create(),
+                ContainerCredentialsProvider.create());
+    }
+
+    private static AwsCredentialsProvider localCredentials(Environment env) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                env.orDefault("AWS_ACCESS_KEY_ID", "local"),
+                env.orDefault("AWS_SECRET_ACCESS_KEY", "local")));
+    }
+
+    private static URI endpointUri(String endpoint) {
+        try {
+            URI uri = URI.create(endpoint);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new ConfigurationException("DYNAMODB_ENDPOINT must be an absolute URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("DYNAMODB_ENDPOINT is not a valid URL", e);
+        }
+    }
+}
