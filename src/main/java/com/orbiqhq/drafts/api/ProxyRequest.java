@@ -87,7 +87,8 @@ final class ProxyRequest {
             }
             byte[] decoded;
             try {
-                decoded = Base64.getMimeDecoder().decode(body);
+                // Strict: a lenient decoder would skip junk characters and could turn garbage into an empty body.
+                decoded = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 throw ClientException.validation("Request body is not valid base64.");
             }

@@ -3,8 +3,7 @@ package com.orbiqhq.drafts.api;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.orbiqhq.drafts.error.ClientException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +21,8 @@ final class RequestBodyParser {
     private static final int MAX_ECHOED_FIELD_CHARACTERS = 64;
     private static final String CURRENT = "current";
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    // Duplicate keys are found by the parser below, which knows the field and can say which one it was.
+    private static final JsonFactory JSON = new JsonFactory();
 
     private RequestBodyParser() {
     }
@@ -60,8 +58,9 @@ final class RequestBodyParser {
                 throw ClientException.validation("Request body must hold exactly one JSON object.");
             }
             return new CreateVersionBody(sourceVersionId, name);
-        } catch (StreamReadException e) {
-            throw duplicateOrMalformed(e);
+        } catch (JsonProcessingException e) {
+            // Syntax errors, invalid encodings, and values beyond the parser's size limits alike.
+            throw ClientException.validation("Request body is not valid JSON.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,18 +116,10 @@ final class RequestBodyParser {
         return true;
     }
 
-    private static ClientException duplicateOrMalformed(StreamReadException e) {
-        String detail = e.getOriginalMessage();
-        if (detail != null && detail.startsWith("Duplicate field")) {
-            return ClientException.validation("Request body has a duplicate field.");
-        }
-        return ClientException.validation("Request body is not valid JSON.");
-    }
-
     /** A field name as echoed in a message: quoted, and cut short so a hostile body cannot flood the response. */
     private static String quoted(String field) {
-        String shown = field.length() > MAX_ECHOED_FIELD_CHARACTERS
-                ? field.substring(0, MAX_ECHOED_FIELD_CHARACTERS) + "…"
+        String shown = field.codePointCount(0, field.length()) > MAX_ECHOED_FIELD_CHARACTERS
+                ? field.substring(0, field.offsetByCodePoints(0, MAX_ECHOED_FIELD_CHARACTERS)) + "…"
                 : field;
         return "'" + shown + "'";
     }

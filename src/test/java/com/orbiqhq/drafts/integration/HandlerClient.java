@@ -1,0 +1,96 @@
+package com.orbiqhq.drafts.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orbiqhq.drafts.api.CreateVersionHandler;
+import com.orbiqhq.drafts.testing.OpenApiContract;
+import com.orbiqhq.drafts.testing.Tokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sends proxy events to a handler the way API Gateway does, and checks every response against openapi.yaml
+ * before a test sees it.
+ */
+final class HandlerClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CreateVersionHandler handler;
+
+    HandlerClient(CreateVersionHandler handler) {
+        this.handler = handler;
+    }
+
+    /** A POST with a valid writer token and a JSON content type; a header given as null is left out. */
+    Response post(String documentId, String body, String... headerPairs) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Authorization", Tokens.bearer(Tokens.writer()));
+        headers.put("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            if (headerPairs[i + 1] == null) {
+                headers.remove(headerPairs[i]);
+            } else {
+                headers.put(headerPairs[i], headerPairs[i + 1]);
+            }
+        }
+        return send(event(documentId, body, headers));
+    }
+
+    Response send(APIGatewayProxyRequestEvent event) {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+        var report = OpenApiContract.check(event.getPath(), response);
+        assertThat(report.getMessages()).as("response conforms to openapi.yaml: %s", response.getBody()).isEmpty();
+        return new Response(response);
+    }
+
+    static APIGatewayProxyRequestEvent event(String documentId, String body, Map<String, String> headers) {
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod("POST")
+                .withResource("/api/v1/documents/{id}/versions")
+                .withPath("/api/v1/documents/" + documentId + "/versions")
+                .withPathParameters(Map.of("id", documentId))
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withRequestId(UUID.randomUUID().toString()));
+    }
+
+    /** A response with its JSON body parsed. */
+    record Response(APIGatewayProxyResponseEvent raw) {
+        int status() {
+            return raw.getStatusCode();
+        }
+
+        String header(String name) {
+            return raw.getHeaders().get(name);
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(raw.getBody());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        JsonNode version() {
+            return json().path("data").path("version");
+        }
+
+        String code() {
+            return json().path("code").asText();
+        }
+
+        String message() {
+            return json().path("message").asText();
+        }
+    }
+}
