@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -26,11 +27,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.text.ParseException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -89,17 +92,21 @@ public final class JwtVerifier {
      * @throws ServiceException 503 when the configured JWKS endpoint cannot be reached
      */
     public Caller authenticate(String authorizationHeader) {
-        if (authorizationHeader == null || authorizationHeader.length() > MAX_TOKEN_CHARS + 16) {
+        // Check size first, so an oversized header costs nothing more than its length.
+        if (authorizationHeader == null || authorizationHeader.length() > MAX_TOKEN_CHARS + 64) {
             throw ClientException.unauthorized();
         }
         var bearer = BEARER.matcher(authorizationHeader.strip());
-        if (!bearer.matches()) {
+        if (!bearer.matches() || bearer.group(1).length() > MAX_TOKEN_CHARS) {
             throw ClientException.unauthorized();
         }
 
         JWTClaimsSet claims;
         try {
             claims = processor.process(SignedJWT.parse(bearer.group(1)), null);
+        } catch (RateLimitReachedException e) {
+            // An unknown kid while refetches are rate-limited: the token cannot be verified, which is its problem.
+            throw ClientException.unauthorized();
         } catch (KeySourceException e) {
             throw ServiceException.unavailable("JWKS could not be fetched", e);
         } catch (ParseException | BadJOSEException | JOSEException e) {
@@ -117,7 +124,9 @@ public final class JwtVerifier {
 
     private static Set<String> scopesOf(Object claim) {
         if (claim instanceof String spaceSeparated) {
-            return Set.of(spaceSeparated.trim().split(" +"));
+            return Arrays.stream(spaceSeparated.trim().split(" +"))
+                    .filter(scope -> !scope.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
         }
         return stringsOf(claim);
     }

@@ -309,6 +309,27 @@ abstract class CreateVersionContract {
     }
 
     @Test
+    void create_idempotencyRecordPastItsExpiry_isTreatedAsAbsent() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        String key = "expired-" + UUID.randomUUID();
+        Map<String, AttributeValue> expired = new HashMap<>(inFlightClaim(document, key,
+                fingerprintOf(document, null, null)));
+        expired.remove("lock_token");
+        expired.remove("locked_until_ms");
+        expired.put("status", AttributeValue.fromS("COMPLETED"));
+        expired.put("version_id", AttributeValue.fromS(UUID.randomUUID().toString()));
+        expired.put("expires_at", AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond() - 60)));
+        table.put(expired);
+
+        var response = client.post(document.documentId(), "{}", "Idempotency-Key", key);
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.header("Idempotent-Replayed")).isNull();
+        assertThat(idempotencyRecord(document, key).get("version_id").s())
+                .isEqualTo(response.version().path("id").asText());
+    }
+
+    @Test
     void create_failedRequestWithIdempotencyKey_releasesTheKey() {
         Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
         String key = "fails-" + UUID.randomUUID();
