@@ -17,6 +17,7 @@ import com.orbiqhq.drafts.draft.DraftService;
 import com.orbiqhq.drafts.draft.IdempotencyKey;
 import com.orbiqhq.drafts.error.ApiException;
 import com.orbiqhq.drafts.error.ClientException;
+import com.orbiqhq.drafts.error.ErrorCode;
 import com.orbiqhq.drafts.error.ServiceException;
 import com.orbiqhq.drafts.log.JsonLogger;
 import com.orbiqhq.drafts.store.DynamoDbClients;
@@ -63,8 +64,13 @@ public final class CreateVersionHandler
     }
 
     public CreateVersionHandler(Environment env) {
+        this(env, JsonLogger.create(env));
+    }
+
+    /** For local runs and tests that want the log lines somewhere else. */
+    public CreateVersionHandler(Environment env, JsonLogger log) {
         JwtSettings jwt = JwtSettings.from(env);
-        this.log = JsonLogger.create(env);
+        this.log = log;
         this.verifier = JwtVerifier.create(jwt);
         this.accessPolicy = new AccessPolicy(jwt.writerRoles());
         this.drafts = new DraftService(
@@ -135,8 +141,14 @@ public final class CreateVersionHandler
     private APIGatewayProxyResponseEvent fail(String requestId, ApiException failure, Summary summary) {
         summary.outcome = failure.errorCode().code();
         if (failure instanceof ServiceException serviceFailure) {
-            log.error("request failed: " + serviceFailure.reason(), failure.getCause(),
-                    "code", failure.errorCode().code());
+            Throwable cause = failure.getCause();
+            if (failure.errorCode() == ErrorCode.SERVICE_UNAVAILABLE) {
+                // An outage of a dependency: expected now and then, and its stack trace says nothing new.
+                log.warn("request failed: " + serviceFailure.reason(), "code", failure.errorCode().code(),
+                        "cause", cause == null ? null : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            } else {
+                log.error("request failed: " + serviceFailure.reason(), cause, "code", failure.errorCode().code());
+            }
         }
         return responses.error(requestId, failure);
     }

@@ -12,6 +12,7 @@ import com.orbiqhq.drafts.draft.IdempotencyKey;
 import com.orbiqhq.drafts.testing.Documents;
 import com.orbiqhq.drafts.testing.Ports;
 import com.orbiqhq.drafts.testing.TestDatabase;
+import com.orbiqhq.drafts.testing.TestLogs;
 import com.orbiqhq.drafts.testing.TestTable;
 import com.orbiqhq.drafts.testing.Tokens;
 import java.time.Duration;
@@ -29,6 +30,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,6 +51,7 @@ abstract class CreateVersionContract {
     private static final String DEMO_PROMOTED = "8c2d4b1e-5a7f-4e3c-b9d0-1f6a2e8c7b45";
     private static final String DEMO_ARCHIVED = "d47a9c3e-2b8f-4a61-8e5d-9c0b3f7a1e28";
 
+    private final TestLogs logs = new TestLogs();
     private TestTable table;
     private Documents documents;
     private HandlerClient client;
@@ -57,7 +62,7 @@ abstract class CreateVersionContract {
     void startDatabase() {
         table = TestTable.create(TestDatabase.endpoint(database()));
         documents = new Documents(table);
-        client = new HandlerClient(new CreateVersionHandler(Environment.of(table.handlerEnvironment())));
+        client = new HandlerClient(new CreateVersionHandler(Environment.of(table.handlerEnvironment()), logs.logger()));
         documents.putDocument(Tokens.TENANT, DEMO_DOCUMENT, DEMO_PROMOTED);
         documents.putVersion(Tokens.TENANT, DEMO_DOCUMENT, DEMO_PROMOTED, "published", true, "Policy 2025");
         documents.putVersion(Tokens.TENANT, DEMO_DOCUMENT, DEMO_ARCHIVED, "archived", false, "Policy 2024");
@@ -549,7 +554,7 @@ abstract class CreateVersionContract {
     void create_whenTableIsMissing_answers500WithoutDetail() {
         Map<String, String> env = new HashMap<>(table.handlerEnvironment());
         env.put("TABLE_NAME", "no-such-table-" + UUID.randomUUID());
-        var broken = new HandlerClient(new CreateVersionHandler(Environment.of(env)));
+        var broken = new HandlerClient(new CreateVersionHandler(Environment.of(env), logs.logger()));
 
         var response = broken.post(UUID.randomUUID().toString(), "{}");
 
@@ -562,13 +567,47 @@ abstract class CreateVersionContract {
     void create_whenDatabaseUnreachable_answers503WithRetryAfter() {
         Map<String, String> env = new HashMap<>(table.handlerEnvironment());
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + Ports.closedPort());
-        var unreachable = new HandlerClient(new CreateVersionHandler(Environment.of(env)));
+        var unreachable = new HandlerClient(new CreateVersionHandler(Environment.of(env), logs.logger()));
 
         var response = unreachable.post(UUID.randomUUID().toString(), "{}");
 
         assertError(response, 503, "service_unavailable", "service-unavailable");
         assertThat(response.header("Retry-After")).matches("\\d+");
         assertThat(response.raw().getBody()).doesNotContainIgnoringCase("exception");
+    }
+
+    // ---- logs ----------------------------------------------------------------------------------------------
+
+    @Test
+    void create_anyRequest_logsOneSummaryLineWithItsOutcome() throws Exception {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+
+        var response = client.post(document.documentId(), "{\"name\": \"Logged\"}");
+
+        String requestId = response.header("X-Request-Id");
+        List<JsonNode> summaries = new ArrayList<>();
+        for (String line : logs.lines()) {
+            JsonNode entry = new ObjectMapper().readTree(line);
+            if (requestId.equals(entry.path("requestId").asText())
+                    && "request completed".equals(entry.path("message").asText())) {
+                summaries.add(entry);
+            }
+        }
+        assertThat(summaries).hasSize(1);
+        JsonNode summary = summaries.get(0);
+        assertThat(summary.path("level").asText()).isEqualTo("INFO");
+        assertThat(summary.path("tenant").asText()).isEqualTo(Tokens.TENANT);
+        assertThat(summary.path("document").asText()).isEqualTo(document.documentId());
+        assertThat(summary.path("outcome").asText()).isEqualTo("created");
+        assertThat(summary.path("status").asInt()).isEqualTo(201);
+        assertThat(summary.path("latencyMs").isIntegralNumber()).isTrue();
+        assertThat(summary.path("coldStart").isBoolean()).isTrue();
+    }
+
+    @AfterAll
+    void logsNeverHoldTokensHeadersOrBodies() {
+        assertThat(logs.lines()).isNotEmpty().noneSatisfy(line -> assertThat(line)
+                .containsAnyOf("eyJ", "Bearer", "Authorization", "Q2 Refresh", "Logged", "Nightly"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

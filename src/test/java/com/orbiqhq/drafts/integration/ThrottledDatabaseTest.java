@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.orbiqhq.drafts.api.CreateVersionHandler;
 import com.orbiqhq.drafts.config.Environment;
+import com.orbiqhq.drafts.testing.TestLogs;
 import com.orbiqhq.drafts.testing.Tokens;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -54,8 +55,7 @@ class ThrottledDatabaseTest {
         Map<String, String> env = new HashMap<>(Tokens.ENVIRONMENT);
         env.put("TABLE_NAME", "documents");
         env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + dynamoDb.getAddress().getPort());
-        env.put("LOG_LEVEL", "OFF");
-        var client = new HandlerClient(new CreateVersionHandler(Environment.of(env)));
+        var client = new HandlerClient(new CreateVersionHandler(Environment.of(env), new TestLogs().logger()));
 
         var response = client.post(UUID.randomUUID().toString(), "{}");
 
