@@ -13,6 +13,7 @@ import com.orbiqhq.drafts.draft.DraftService;
 import com.orbiqhq.drafts.draft.DraftWrite;
 import com.orbiqhq.drafts.draft.DraftWriteConflict;
 import com.orbiqhq.drafts.draft.IdempotencyClaim;
+import com.orbiqhq.drafts.draft.IdempotencyKey;
 import com.orbiqhq.drafts.draft.IdempotencyLock;
 import com.orbiqhq.drafts.draft.SourceVersion;
 import com.orbiqhq.drafts.draft.VersionRepository;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,33 @@ class ConcurrentChangeOnMotoIT {
                 .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.errorCode().status())
                         .isEqualTo(404));
         assertThat(draftCount(document)).isZero();
+    }
+
+    @Test
+    void createDraft_whenItsIdempotencyClaimIsTakenOverBeforeTheWrite_answersWithTheNewHoldersDraft() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        IdempotencyKey key = IdempotencyKey.fromHeader("takeover-" + UUID.randomUUID());
+        CreateDraftCommand command = new CreateDraftCommand(
+                new DocumentRef(document.tenant(), document.documentId()), null, null, "tester", key);
+        String rivalDraftId = UUID.randomUUID().toString();
+        DraftService service = service(beforeFirstWrite(() -> table.put(Map.of(
+                "pk", AttributeValue.fromS(document.partitionKey()),
+                "sk", AttributeValue.fromS("IDEMPOTENCY#" + key.hash()),
+                "request_hash", AttributeValue.fromS(command.fingerprint()),
+                "status", AttributeValue.fromS("COMPLETED"),
+                "version_id", AttributeValue.fromS(rivalDraftId),
+                "expires_at", AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond() + 3_600)),
+                "draft", AttributeValue.fromM(Map.of(
+                        "id", AttributeValue.fromS(rivalDraftId),
+                        "key", AttributeValue.fromS("draft_42"),
+                        "date_created", AttributeValue.fromS("2025-04-30T09:30:00Z")))))));
+
+        DraftResult result = service.createDraft(command, deadline());
+
+        assertThat(result.replayed()).isTrue();
+        assertThat(result.draft().id()).isEqualTo(rivalDraftId);
+        assertThat(result.draft().key()).isEqualTo("draft_42");
+        assertThat(draftCount(document)).as("the refused transaction wrote nothing").isZero();
     }
 
     @Test
