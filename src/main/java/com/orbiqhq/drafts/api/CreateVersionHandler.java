@@ -106,7 +106,7 @@ public final class CreateVersionHandler
 
     private APIGatewayProxyResponseEvent createVersion(ProxyRequest request, String requestId, Deadline deadline,
             Summary summary) {
-        Caller caller = verifier.authenticate(request.header("Authorization", ClientException.unauthorized()));
+        Caller caller = verifier.authenticate(request.header("Authorization", ClientException::unauthorized));
         String tenantId = accessPolicy.requireVersionWriter(caller);
         summary.tenant = tenantId;
 
@@ -116,8 +116,8 @@ public final class CreateVersionHandler
         }
         summary.document = documentId;
         CreateVersionBody body = readBody(request);
-        IdempotencyKey idempotencyKey = IdempotencyKey.fromHeader(request.header("Idempotency-Key",
-                ClientException.validation("Idempotency-Key must be sent once.")));
+        IdempotencyKey idempotencyKey = IdempotencyKey.fromHeader(
+                request.header("Idempotency-Key", CreateVersionHandler::repeatedIdempotencyKey));
 
         DraftResult result = drafts.createDraft(new CreateDraftCommand(new DocumentRef(tenantId, documentId),
                 body.sourceVersionId(), body.name(), caller.subject(), idempotencyKey), deadline);
@@ -131,7 +131,7 @@ public final class CreateVersionHandler
         if (body.length == 0) {
             return CreateVersionBody.EMPTY;
         }
-        String contentType = request.header("Content-Type", ClientException.unsupportedMediaType());
+        String contentType = request.header("Content-Type", ClientException::unsupportedMediaType);
         if (!ProxyRequest.isJson(contentType)) {
             throw ClientException.unsupportedMediaType();
         }
@@ -151,6 +151,10 @@ public final class CreateVersionHandler
             }
         }
         return responses.error(requestId, failure);
+    }
+
+    private static ClientException repeatedIdempotencyKey() {
+        return ClientException.validation("Idempotency-Key must be sent once.");
     }
 
     private static Deadline deadline(Context context) {

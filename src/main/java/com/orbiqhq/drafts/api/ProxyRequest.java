@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A read-only view of an API Gateway REST proxy event with HTTP's rules applied: header names are
@@ -45,7 +46,7 @@ final class ProxyRequest {
      * The header's value, or {@code null} when absent. A header sent more than once with different values is
      * ambiguous, and ambiguity is refused with the given error rather than resolved by guessing.
      */
-    String header(String name, ClientException whenAmbiguous) {
+    String header(String name, Supplier<ClientException> whenAmbiguous) {
         Set<String> values = new LinkedHashSet<>();
         collect(event.getHeaders(), name, values);
         Map<String, List<String>> multiValue = event.getMultiValueHeaders();
@@ -57,7 +58,7 @@ final class ProxyRequest {
             });
         }
         if (values.size() > 1) {
-            throw whenAmbiguous;
+            throw whenAmbiguous.get();
         }
         return values.isEmpty() ? null : values.iterator().next();
     }

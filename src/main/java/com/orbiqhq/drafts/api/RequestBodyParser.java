@@ -3,10 +3,13 @@ package com.orbiqhq.drafts.api;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.orbiqhq.drafts.error.ClientException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -32,7 +35,7 @@ final class RequestBodyParser {
         if (body.length == 0) {
             return CreateVersionBody.EMPTY;
         }
-        try (JsonParser json = JSON.createParser(body)) {
+        try (JsonParser json = JSON.createParser(strictUtf8(body))) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw ClientException.validation("Request body must be a JSON object.");
             }
@@ -58,12 +61,17 @@ final class RequestBodyParser {
                 throw ClientException.validation("Request body must hold exactly one JSON object.");
             }
             return new CreateVersionBody(sourceVersionId, name);
-        } catch (JsonProcessingException e) {
-            // Syntax errors, invalid encodings, and values beyond the parser's size limits alike.
-            throw ClientException.validation("Request body is not valid JSON.");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Parsing bytes in memory fails only on the bytes: bad syntax, bad UTF-8, values past the size limits.
+            throw ClientException.validation("Request body is not valid JSON.");
         }
+    }
+
+    /** JSON on the wire is UTF-8 (RFC 8259); anything else is refused instead of guessed from the first bytes. */
+    private static Reader strictUtf8(byte[] body) {
+        return new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     private static String sourceVersionId(JsonParser json, JsonToken value) throws IOException {

@@ -4,8 +4,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Building and tolerant reading of attribute values. Items come from several services, so a reader accepts a
- * missing attribute, a DynamoDB NULL, or a number stored as a numeric string.
+ * Building and reading attribute values. Items come from several services, so a reader accepts a missing
+ * optional attribute; an attribute of the wrong type, though, is a damaged item, and reading it fails loudly
+ * instead of guessing (a guess could never satisfy the write's conditions, which compare the stored value).
  */
 final class Attributes {
     private Attributes() {
@@ -24,19 +25,19 @@ final class Attributes {
         return value == null || value.s() == null || value.s().isEmpty() ? null : value.s();
     }
 
+    /** A whole number, or {@code null} when the attribute is absent. */
     static Long numberOrNull(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         if (value == null) {
             return null;
         }
-        String digits = value.n() != null ? value.n() : value.s();
-        if (digits == null) {
-            return null;
+        if (value.n() != null) {
+            try {
+                return Long.parseLong(value.n());
+            } catch (NumberFormatException e) {
+                throw new MalformedItemException(name + " is not a whole number", e);
+            }
         }
-        try {
-            return Long.parseLong(digits.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        throw new MalformedItemException(name + " is not a number");
     }
 }

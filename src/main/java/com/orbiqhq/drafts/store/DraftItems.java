@@ -7,6 +7,7 @@ import static com.orbiqhq.drafts.store.Attributes.stringOrNull;
 import com.orbiqhq.drafts.draft.Draft;
 import com.orbiqhq.drafts.draft.DraftWrite;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +60,31 @@ final class DraftItems {
         return summary;
     }
 
+    static boolean isSummaryOf(Map<String, AttributeValue> summary, String versionId) {
+        return versionId.equals(stringOrNull(summary, "id")) && stringOrNull(summary, "key") != null
+                && stringOrNull(summary, "date_created") != null;
+    }
+
     static Draft fromSummary(Map<String, AttributeValue> summary) {
-        String created = stringOrNull(summary, "date_created");
-        if (created == null) {
-            throw new IllegalStateException("idempotency record holds no creation date");
+        return draftOf(summary);
+    }
+
+    /** A draft as its version item stands, for answering a repeat when no summary was kept. */
+    static Draft fromVersion(Map<String, AttributeValue> version) {
+        return draftOf(version);
+    }
+
+    private static Draft draftOf(Map<String, AttributeValue> item) {
+        String id = stringOrNull(item, "id");
+        String key = stringOrNull(item, "key");
+        String created = stringOrNull(item, "date_created");
+        if (id == null || key == null || created == null) {
+            throw new MalformedItemException("draft lacks id, key or date_created");
         }
-        return new Draft(stringOrNull(summary, "id"), stringOrNull(summary, "key"), stringOrNull(summary, "name"),
-                Instant.parse(created), List.of());
+        try {
+            return new Draft(id, key, stringOrNull(item, "name"), Instant.parse(created), List.of());
+        } catch (DateTimeParseException e) {
+            throw new MalformedItemException("draft's date_created is not an ISO-8601 instant", e);
+        }
     }
 }

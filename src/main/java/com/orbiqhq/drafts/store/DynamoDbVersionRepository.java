@@ -8,6 +8,7 @@ import static com.orbiqhq.drafts.store.Attributes.stringOrNull;
 import com.orbiqhq.drafts.draft.Deadline;
 import com.orbiqhq.drafts.draft.DocumentRef;
 import com.orbiqhq.drafts.draft.DocumentState;
+import com.orbiqhq.drafts.draft.Draft;
 import com.orbiqhq.drafts.draft.DraftWrite;
 import com.orbiqhq.drafts.draft.DraftWriteConflict;
 import com.orbiqhq.drafts.draft.IdempotencyClaim;
@@ -110,6 +111,25 @@ public final class DynamoDbVersionRepository implements VersionRepository {
         record.put("locked_until_ms", number(lock.lockedUntilMillis()));
         record.put("expires_at", number(lock.expiresAtSeconds()));
 
+        // Two tries: the record may vanish (released by its holder) between our put and our read of it.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Optional<Map<String, AttributeValue>> holder = putClaim(record, deadline);
+            if (holder.isEmpty() || isOurs(holder.get(), lock)) {
+                // Free, or ours already: an SDK retry of a put that did succeed finds our own record.
+                return new IdempotencyClaim.Claimed();
+            }
+            if (!holder.get().isEmpty()) {
+                return existingClaim(document, holder.get(), deadline);
+            }
+        }
+        throw ServiceException.unavailable("idempotency record kept changing while it was claimed", null);
+    }
+
+    /**
+     * Puts the claim unless the key is held: nothing when the put succeeded, else the item that holds the key
+     * (empty when it vanished before it could be read).
+     */
+    private Optional<Map<String, AttributeValue>> putClaim(Map<String, AttributeValue> record, Deadline deadline) {
         Instant now = Instant.now();
         try {
             call(deadline, () -> dynamoDb.putItem(put -> put
@@ -121,21 +141,25 @@ public final class DynamoDbVersionRepository implements VersionRepository {
                             ":now_ms", number(now.toEpochMilli())))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .overrideConfiguration(timeout(deadline))));
-            return new IdempotencyClaim.Claimed();
+            return Optional.empty();
         } catch (ConditionalCheckFailedException taken) {
             if (taken.hasItem() && !taken.item().isEmpty()) {
-                return existingClaim(taken.item());
+                return Optional.of(taken.item());
             }
-            return findIdempotencyRecord(document, lock.keyHash(), deadline)
-                    .map(IdempotencyClaim.class::cast)
-                    .orElseGet(IdempotencyClaim.Claimed::new);
+            return Optional.of(getItem(Map.of(TableKeys.PK, record.get(TableKeys.PK), TableKeys.SK,
+                    record.get(TableKeys.SK)), deadline).orElse(Map.of()));
         }
+    }
+
+    private static boolean isOurs(Map<String, AttributeValue> record, IdempotencyLock lock) {
+        return lock.token().equals(stringOrNull(record, "lock_token"));
     }
 
     @Override
     public Optional<IdempotencyClaim.Existing> findIdempotencyRecord(DocumentRef document, String keyHash,
             Deadline deadline) {
-        return getItem(TableKeys.idempotencyRecord(document, keyHash), deadline).map(this::existingClaim);
+        return getItem(TableKeys.idempotencyRecord(document, keyHash), deadline)
+                .map(record -> existingClaim(document, record, deadline));
     }
 
     @Override
@@ -264,12 +288,26 @@ public final class DynamoDbVersionRepository implements VersionRepository {
         };
     }
 
-    private IdempotencyClaim.Existing existingClaim(Map<String, AttributeValue> record) {
+    /**
+     * Reads a record that holds a key. A completed one names its draft by {@code version_id} (the table's shared
+     * layout); the summary this service keeps beside it saves a read, and without one the draft item is read.
+     */
+    private IdempotencyClaim.Existing existingClaim(DocumentRef document, Map<String, AttributeValue> record,
+            Deadline deadline) {
         String fingerprint = stringOrNull(record, "request_hash");
-        AttributeValue draft = record.get("draft");
-        boolean completed = stringOrNull(record, "version_id") != null && draft != null && draft.hasM();
-        return new IdempotencyClaim.Existing(fingerprint == null ? "" : fingerprint,
-                completed ? DraftItems.fromSummary(draft.m()) : null);
+        String versionId = stringOrNull(record, "version_id");
+        if (versionId == null) {
+            return new IdempotencyClaim.Existing(fingerprint == null ? "" : fingerprint, null);
+        }
+
+        AttributeValue summary = record.get("draft");
+        Draft draft = summary != null && summary.hasM() && DraftItems.isSummaryOf(summary.m(), versionId)
+                ? DraftItems.fromSummary(summary.m())
+                : getItem(TableKeys.version(document, versionId), deadline)
+                        .map(DraftItems::fromVersion)
+                        .orElseThrow(() -> new MalformedItemException(
+                                "idempotency record names version " + versionId + ", which does not exist"));
+        return new IdempotencyClaim.Existing(fingerprint == null ? "" : fingerprint, draft);
     }
 
     private Optional<Map<String, AttributeValue>> getItem(Map<String, AttributeValue> key, Deadline deadline) {

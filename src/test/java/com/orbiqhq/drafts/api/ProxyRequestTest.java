@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ProxyRequestTest {
     private static final int LIMIT = 16_384;
-    private static final ClientException AMBIGUOUS = ClientException.validation("Idempotency-Key appears twice.");
+    private static final ClientException AMBIGUITY = ClientException.validation("Idempotency-Key appears twice.");
+    private static final Supplier<ClientException> AMBIGUOUS = () -> AMBIGUITY;
 
     @ParameterizedTest
     @ValueSource(strings = {"Idempotency-Key", "idempotency-key", "IDEMPOTENCY-KEY", "iDeMpOtEnCy-KeY"})
@@ -66,7 +68,7 @@ class ProxyRequestTest {
 
         Throwable thrown = catchThrowable(() -> request.header("Idempotency-Key", AMBIGUOUS));
 
-        assertThat(thrown).isSameAs(AMBIGUOUS);
+        assertThat(thrown).isSameAs(AMBIGUITY);
     }
 
     @Test
@@ -76,7 +78,7 @@ class ProxyRequestTest {
 
         Throwable thrown = catchThrowable(() -> request.header("Idempotency-Key", AMBIGUOUS));
 
-        assertThat(thrown).isSameAs(AMBIGUOUS);
+        assertThat(thrown).isSameAs(AMBIGUITY);
     }
 
     @Test
@@ -86,7 +88,7 @@ class ProxyRequestTest {
 
         Throwable thrown = catchThrowable(() -> request.header("Idempotency-Key", AMBIGUOUS));
 
-        assertThat(thrown).isSameAs(AMBIGUOUS);
+        assertThat(thrown).isSameAs(AMBIGUITY);
     }
 
     @Test

@@ -396,4 +396,14 @@ class RequestBodyParserTest {
                 .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.publicMessage())
                         .contains("a".repeat(63) + GRINNING_FACE + "…"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\u0000\u0000\u0000{\u0000", "\u0000\u0000\u0000{\u0000\u0011\u0000\u0000", "\u0000{\u0000}"})
+    void parse_bytesThatLookLikeUtf16Or32_areRefusedAsInvalidJson(String text) {
+        byte[] body = text.getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> RequestBodyParser.parse(body))
+                .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.publicMessage()).isEqualTo(NOT_JSON));
+    }
 }

@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -335,6 +334,43 @@ abstract class CreateVersionContract {
     }
 
     @Test
+    void create_repeatOfRecordInSharedLayoutWithoutSummary_answersFromTheVersionItem() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        String key = "shared-layout-" + UUID.randomUUID();
+        var first = client.post(document.documentId(), "{}", "Idempotency-Key", key);
+        String sortKey = "IDEMPOTENCY#" + IdempotencyKey.derived(key).hash();
+        Map<String, AttributeValue> minimal = new HashMap<>(table.get(document.partitionKey(), sortKey).orElseThrow());
+        minimal.keySet().retainAll(List.of("pk", "sk", "version_id", "request_hash", "expires_at"));
+        table.put(minimal);
+
+        var again = client.post(document.documentId(), "{}", "Idempotency-Key", key);
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.version()).isEqualTo(first.version());
+        assertThat(drafts(document)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"VERSION, revision", "DOCUMENT, last_draft_key_ms"})
+    void create_whenAnItemHoldsANumberOfTheWrongType_answers500AtOnceAndWritesNothing(String item, String name) {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        String sortKey = item.equals("VERSION") ? "VERSION#" + document.promotedVersionId() : "DOCUMENT";
+        Map<String, AttributeValue> damaged = new HashMap<>(table.get(document.partitionKey(), sortKey).orElseThrow());
+        damaged.put(name, AttributeValue.fromS("7"));
+        table.put(damaged);
+        var before = table.allItems();
+        long started = System.nanoTime();
+
+        var response = client.post(document.documentId(), "{}");
+
+        assertError(response, 500, "internal_error", "internal");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no retrying what cannot succeed")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(table.allItems()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
     void create_failedRequestWithIdempotencyKey_releasesTheKey() {
         Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
         String key = "fails-" + UUID.randomUUID();
@@ -604,10 +640,20 @@ abstract class CreateVersionContract {
         assertThat(summary.path("coldStart").isBoolean()).isTrue();
     }
 
-    @AfterAll
-    void logsNeverHoldTokensHeadersOrBodies() {
+    @Test
+    void create_anyOutcome_neverLogsTokensHeadersOrBodies() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        String marker = "secret-body-" + UUID.randomUUID();
+        String token = Tokens.writer();
+
+        client.post(document.documentId(), "{\"name\": \"" + marker + "\"}", "Authorization", Tokens.bearer(token));
+        client.post(document.documentId(), "{\"name\": \"" + marker + "\", \"status\": \"x\"}");
+        client.post(document.documentId(), "{\"" + marker + "\": 1}");
+        client.post(UUID.randomUUID().toString(), "{\"name\": \"" + marker + "\"}");
+        client.post(document.documentId(), "{}", "Authorization", "Bearer " + marker);
+
         assertThat(logs.lines()).isNotEmpty().noneSatisfy(line -> assertThat(line)
-                .containsAnyOf("eyJ", "Bearer", "Authorization", "Q2 Refresh", "Logged", "Nightly"));
+                .containsAnyOf(marker, token, token.substring(0, 20), "Bearer", "Authorization"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

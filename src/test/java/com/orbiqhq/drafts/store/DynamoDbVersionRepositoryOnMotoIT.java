@@ -160,6 +160,21 @@ class DynamoDbVersionRepositoryOnMotoIT {
         assertThat(put.item()).containsEntry("status", AttributeValue.fromS("IN_PROGRESS"));
     }
 
+    @Test
+    void claimIdempotencyKey_repeatedWithTheSameLock_isStillClaimed() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        DocumentRef ref = new DocumentRef(document.tenant(), document.documentId());
+        IdempotencyLock lock = new IdempotencyLock("ef".repeat(32), "fingerprint", "token-1",
+                Instant.now().plusSeconds(30).toEpochMilli(), Instant.now().plusSeconds(86_400).getEpochSecond());
+
+        var first = repository.claimIdempotencyKey(ref, lock, deadline());
+        var retried = repository.claimIdempotencyKey(ref, lock, deadline());
+
+        assertThat(first).isInstanceOf(IdempotencyClaim.Claimed.class);
+        assertThat(retried).as("an SDK retry of a put that succeeded finds its own claim")
+                .isInstanceOf(IdempotencyClaim.Claimed.class);
+    }
+
     private static Deadline deadline() {
         return Deadline.after(Duration.ofSeconds(10));
     }
