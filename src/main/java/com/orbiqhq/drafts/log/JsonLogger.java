@@ -56,6 +56,11 @@ public final class JsonLogger {
         return () -> CONTEXT.set(previous);
     }
 
+    /** The same output with a threshold at least as high as {@code minimum}. */
+    public JsonLogger atLeast(Level minimum) {
+        return minimum.compareTo(threshold) > 0 ? new JsonLogger(out, minimum) : this;
+    }
+
     public boolean isEnabled(Level level) {
         return level.compareTo(threshold) >= 0;
     }
