@@ -46,3 +46,80 @@ use_python_tools() {
         echo "$wanted" > "$stamp"
     fi
 }
+
+# Builds the function (classes and the runtime classpath file) when the sources changed since the last build.
+# SKIP_BUILD=true says the caller keeps target/ current itself (the test suite, which is a build).
+build_function_if_needed() {
+    [ "${SKIP_BUILD:-false}" = true ] && return
+    local stamp="$project_root/target/function-built.stamp"
+    if [ ! -f "$stamp" ] || [ ! -f "$project_root/target/runtime-classpath.txt" ] \
+        || [ -n "$(find "$project_root/src/main" "$project_root/pom.xml" -newer "$stamp" -print -quit)" ]; then
+        echo "Building the function..." >&2
+        (cd "$project_root" && ./mvnw -B -q --no-transfer-progress -Dmaven.test.skip=true package) >&2
+        touch "$stamp"
+    fi
+}
+
+# The classpath the function runs with in Lambda: its classes and its runtime dependencies.
+function_classpath() {
+    echo "$project_root/target/classes:$(cat "$project_root/target/runtime-classpath.txt")"
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Uses DYNAMODB_ENDPOINT when set; otherwise starts moto on a free loopback port, owned by this script
+# (its pid in local_dynamodb_pid), and exports DYNAMODB_ENDPOINT for it.
+local_dynamodb_pid=""
+start_local_dynamodb() {
+    if [ -n "${DYNAMODB_ENDPOINT:-}" ]; then
+        return
+    fi
+    local port log
+    port=$(free_port)
+    log="$project_root/target/local-dynamodb.log"
+    mkdir -p "$project_root/target"
+    "$project_root/.venv/bin/python" "$project_root/scripts/lib/moto_server.py" --port "$port" >"$log" 2>&1 &
+    local_dynamodb_pid=$!
+    export DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
+    local tries=0
+    until curl -s -o /dev/null "$DYNAMODB_ENDPOINT/moto-api/"; do
+        tries=$((tries + 1))
+        if [ "$tries" -gt 300 ] || ! kill -0 "$local_dynamodb_pid" 2>/dev/null; then
+            echo "The local DynamoDB did not start; see $log" >&2
+            exit 1
+        fi
+        sleep 0.1
+    done
+}
+
+# Stops, and waits for, every process whose pid is given (those this script started).
+stop_processes() {
+    local pid
+    for pid in "$@"; do
+        [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in "$@"; do
+        [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+    done
+}
+
+# The Lambda Runtime Interface Emulator, built once into .tools from its Go module (pinned version).
+rie_module="github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie"
+rie_version="v0.0.0-20261030222936-bef5c4ba774d"
+runtime_interface_emulator() {
+    local tools="$project_root/.tools"
+    local binary="$tools/aws-lambda-rie-$rie_version"
+    if [ ! -x "$binary" ]; then
+        if ! command -v go >/dev/null 2>&1; then
+            echo "Building the Lambda runtime interface emulator needs Go (https://go.dev/dl/)." >&2
+            exit 1
+        fi
+        echo "Building the Lambda runtime interface emulator ($rie_version)..." >&2
+        mkdir -p "$tools"
+        GOBIN="$tools" CGO_ENABLED=0 go install "$rie_module@$rie_version" >&2
+        mv "$tools/aws-lambda-rie" "$binary"
+    fi
+    echo "$binary"
+}

@@ -35,14 +35,14 @@ public final class TestTable {
         this.client = client;
     }
 
+    /** A table that exists already, such as one a script created. */
+    public static TestTable attach(String endpoint, String name) {
+        return new TestTable(endpoint, name, client(endpoint));
+    }
+
     /** Creates a table with a unique name on the given endpoint. */
     public static TestTable create(String endpoint) {
-        DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        DynamoDbClient client = client(endpoint);
         String name = "documents-" + UUID.randomUUID();
         client.createTable(table -> table
                 .tableName(name)
@@ -55,6 +55,15 @@ public final class TestTable {
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
         client.waiter().waitUntilTableExists(wait -> wait.tableName(name));
         return new TestTable(endpoint, name, client);
+    }
+
+    private static DynamoDbClient client(String endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     public String endpoint() {
