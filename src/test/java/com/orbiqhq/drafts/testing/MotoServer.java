@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * moto's DynamoDB-compatible server, started once per test JVM on a free loopback port and stopped when the JVM
@@ -45,12 +46,25 @@ final class MotoServer {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
             String url = "http://127.0.0.1:" + port;
             awaitReady(url, process);
             return url;
         } catch (IOException e) {
             throw new IllegalStateException("could not start moto_server", e);
+        }
+    }
+
+    /** Stops the server and waits for it, so a finished test run leaves no process behind. */
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
