@@ -2,7 +2,7 @@
 # wrapper without running the test suite (scripts/test does that), then the classes at the artifact's root and
 # exactly the runtime classpath in lib/, the layout Lambda's Java runtime loads. samconfig.toml builds in place.
 
-build-CreateVersionFunction:
+build-CreateVersionFunction build-ScheduledDraftFunction:
 	bash -c 'source scripts/lib/common.sh && use_java_21 && ./mvnw -B -q --no-transfer-progress -Dmaven.test.skip=true package'
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp -R target/classes/. "$(ARTIFACTS_DIR)/"

@@ -15,12 +15,12 @@ import com.orbiqhq.drafts.draft.DocumentRef;
 import com.orbiqhq.drafts.draft.DraftResult;
 import com.orbiqhq.drafts.draft.DraftService;
 import com.orbiqhq.drafts.draft.IdempotencyKey;
+import com.orbiqhq.drafts.draft.Uuids;
 import com.orbiqhq.drafts.error.ApiException;
 import com.orbiqhq.drafts.error.ClientException;
 import com.orbiqhq.drafts.error.ErrorCode;
 import com.orbiqhq.drafts.error.ServiceException;
 import com.orbiqhq.drafts.log.JsonLogger;
-import com.orbiqhq.drafts.store.DynamoDbClients;
 import com.orbiqhq.drafts.store.DynamoDbVersionRepository;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -73,9 +73,7 @@ public final class CreateVersionHandler
         this.log = log;
         this.verifier = JwtVerifier.create(jwt);
         this.accessPolicy = new AccessPolicy(jwt.writerRoles());
-        this.drafts = new DraftService(
-                new DynamoDbVersionRepository(DynamoDbClients.create(env), env.required("TABLE_NAME")),
-                InstantSource.system(), log);
+        this.drafts = new DraftService(DynamoDbVersionRepository.fromEnvironment(env), InstantSource.system(), log);
         this.responses = new ApiResponses(env.orDefault("ERROR_DOCS_BASE_URL", "https://docs.orbiqhq.com/errors"));
         this.maxBodyBytes = env.positiveInt("MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES);
     }

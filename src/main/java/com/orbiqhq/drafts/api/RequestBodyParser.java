@@ -3,6 +3,8 @@ package com.orbiqhq.drafts.api;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.orbiqhq.drafts.draft.DraftNames;
+import com.orbiqhq.drafts.draft.Uuids;
 import com.orbiqhq.drafts.error.ClientException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +22,6 @@ import java.util.Set;
  * might try to set (status, ids, dates) is refused by name. Every refusal says precisely what is wrong.
  */
 final class RequestBodyParser {
-    static final int MAX_NAME_CHARACTERS = 255;
     private static final int MAX_ECHOED_FIELD_CHARACTERS = 64;
     private static final String CURRENT = "current";
 
@@ -99,29 +100,7 @@ final class RequestBodyParser {
         if (value != JsonToken.VALUE_STRING) {
             throw ClientException.validation("name must be a string or null.");
         }
-        String name = json.getText();
-        if (name.codePointCount(0, name.length()) > MAX_NAME_CHARACTERS) {
-            throw ClientException.validation("name must be at most " + MAX_NAME_CHARACTERS + " characters.");
-        }
-        if (!isPrintableText(name)) {
-            throw ClientException.validation("name must not contain control characters or invalid Unicode.");
-        }
-        return name;
-    }
-
-    private static boolean isPrintableText(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return DraftNames.requireValid(json.getText());
     }
 
     /** A field name as echoed in a message: quoted, and cut short so a hostile body cannot flood the response. */

@@ -5,6 +5,7 @@ import static com.orbiqhq.drafts.store.Attributes.numberOrNull;
 import static com.orbiqhq.drafts.store.Attributes.string;
 import static com.orbiqhq.drafts.store.Attributes.stringOrNull;
 
+import com.orbiqhq.drafts.config.Environment;
 import com.orbiqhq.drafts.draft.Deadline;
 import com.orbiqhq.drafts.draft.DocumentRef;
 import com.orbiqhq.drafts.draft.DocumentState;
@@ -85,6 +86,11 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     public DynamoDbVersionRepository(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+    }
+
+    /** The repository of a function: the table {@code TABLE_NAME}, through the client Lambda's setup calls for. */
+    public static DynamoDbVersionRepository fromEnvironment(Environment env) {
+        return new DynamoDbVersionRepository(DynamoDbClients.create(env), env.required("TABLE_NAME"));
     }
 
     @Override

@@ -52,6 +52,9 @@ class SamBuildIT {
         assertThat(function.resolve("com/orbiqhq/drafts/local")).doesNotExist();
         assertThat(function.resolve("com/orbiqhq/drafts/testing")).doesNotExist();
         assertThat(fileNames(function.resolve("lib"))).isEqualTo(runtimeClasspathJars());
+        Path scheduled = project.resolve(".aws-sam/build/ScheduledDraftFunction");
+        assertThat(scheduled.resolve("com/orbiqhq/drafts/schedule/ScheduledDraftHandler.class")).exists();
+        assertThat(fileNames(scheduled.resolve("lib"))).isEqualTo(runtimeClasspathJars());
     }
 
     private static void copy(Path from, Path to) throws IOException {
