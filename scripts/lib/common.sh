@@ -8,7 +8,8 @@ java_major() {
         | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
 }
 
-# Uses JAVA_HOME when it holds JDK 21 or newer, else the newest such JDK in the usual Linux location.
+# Uses JAVA_HOME when it holds JDK 21 or newer, else a JDK from the usual Linux location: 21 itself (what
+# Lambda runs) when there is one, otherwise the oldest newer one. The build targets 21 either way.
 use_java_21() {
     if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ]; then
         export JAVA_HOME
@@ -19,7 +20,7 @@ use_java_21() {
         candidate=${candidate%/}
         [ -x "$candidate/bin/javac" ] || continue
         major=$(java_major "$candidate")
-        if [ -n "$major" ] && [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+        if [ -n "$major" ] && [ "$major" -ge 21 ] && { [ -z "$best" ] || [ "$major" -lt "$best_major" ]; }; then
             best=$candidate
             best_major=$major
         fi
@@ -31,18 +32,21 @@ use_java_21() {
     export JAVA_HOME=$best
 }
 
-# Creates .venv and installs requirements-dev.txt into it, again only when that file changes.
+# Creates .venv and installs a requirements file into it (default requirements-dev.txt, everything the tests
+# use), again only when that file or one it includes changes.
 use_python_tools() {
-    local venv="$project_root/.venv" stamp
-    stamp="$venv/.requirements.sha256"
+    local requirements="$project_root/${1:-requirements-dev.txt}"
+    local venv="$project_root/.venv"
+    local stamp="$venv/.installed-$(basename "$requirements").sha256"
     local wanted
-    wanted=$(sha256sum "$project_root/requirements-dev.txt" | cut -d' ' -f1)
+    wanted=$(cat "$requirements" "$project_root"/requirements-*.txt | sha256sum | cut -d' ' -f1)
     if [ ! -x "$venv/bin/python" ]; then
         python3 -m venv "$venv"
     fi
     if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-        "$venv/bin/python" -m pip install --quiet --upgrade pip
-        "$venv/bin/python" -m pip install --quiet -r "$project_root/requirements-dev.txt"
+        echo "Installing the Python tools of $(basename "$requirements") into .venv..." >&2
+        "$venv/bin/python" -m pip install --quiet --upgrade pip >&2
+        "$venv/bin/python" -m pip install --quiet -r "$requirements" >&2
         echo "$wanted" > "$stamp"
     fi
 }

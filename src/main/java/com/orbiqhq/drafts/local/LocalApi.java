@@ -44,6 +44,8 @@ public final class LocalApi {
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(29);
     private static final String MISSING_ROUTE = "{\"message\":\"Missing Authentication Token\"}";
+    /** Marks settings whose HS256 key this run generated, so that only such a key is ever printed. */
+    private static final String GENERATED_KEY = "LOCAL_API_GENERATED_KEY";
 
     private final CreateVersionHandler handler;
 
@@ -77,6 +79,7 @@ public final class LocalApi {
     /** The function's settings with local defaults filled in; generates an HS256 key when none is configured. */
     static Map<String, String> localSettings(Map<String, String> given) {
         Map<String, String> settings = new HashMap<>(given);
+        settings.remove(GENERATED_KEY);
         settings.putIfAbsent("TABLE_NAME", DEFAULT_TABLE);
         settings.putIfAbsent("AWS_REGION", "us-east-1");
         settings.putIfAbsent("JWT_ISSUER", LOCAL_ISSUER);
@@ -87,13 +90,15 @@ public final class LocalApi {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
             settings.put("JWT_HS256_SECRET", "local-" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+            settings.put(GENERATED_KEY, "true");
         }
         return settings;
     }
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String documentId = ProxyEvents.documentIdIn(exchange.getRequestURI().getRawPath());
+            // API Gateway matches and passes path parameters percent-decoded.
+            String documentId = ProxyEvents.documentIdIn(exchange.getRequestURI().getPath());
             if (documentId == null || !"POST".equals(exchange.getRequestMethod())) {
                 // What API Gateway answers for a route or method the API does not have.
                 send(exchange, 403, Map.of("Content-Type", "application/json"), MISSING_ROUTE);
@@ -145,22 +150,29 @@ public final class LocalApi {
         }
 
         String secret = settings.get("JWT_HS256_SECRET");
+        boolean generated = "true".equals(settings.get(GENERATED_KEY));
         if (secret == null || secret.isBlank()) {
             text.append("\nTokens come from the configured JWKS; mint one with your identity provider.\n");
         } else {
-            String token = mint(settings, secret);
-            text.append("\nCreate a draft of the demo document (token valid for an hour):\n")
-                    .append("  curl -i -X POST ").append(url).append("/api/v1/documents/")
-                    .append(LocalTable.DEMO_DOCUMENT).append("/versions \\\n")
-                    .append("    -H 'Authorization: Bearer ").append(token).append("' \\\n")
+            String document = seeded ? LocalTable.DEMO_DOCUMENT : "<document-id>";
+            text.append("\nCreate a draft").append(seeded ? " of the demo document" : "")
+                    .append(" (token valid for an hour):\n")
+                    .append("  curl -i -X POST ").append(url).append("/api/v1/documents/").append(document)
+                    .append("/versions \\\n")
+                    .append("    -H 'Authorization: Bearer ").append(mint(settings, secret)).append("' \\\n")
                     .append("    -H 'Content-Type: application/json' \\\n")
-                    .append("    -d '{\"source_version_id\": \"current\", \"name\": \"Q2 Refresh\"}'\n")
-                    .append("\nOther tokens (local key of this run; never a production setting):\n");
-            String mint = "  JWT_HS256_SECRET='" + secret + "' JWT_ISSUER='" + settings.get("JWT_ISSUER")
-                    + "' JWT_AUDIENCE='" + settings.get("JWT_AUDIENCE") + "' scripts/mint-token";
-            text.append(mint).append(" --tenant globex      # another tenant: 404\n")
-                    .append(mint).append(" --role viewer        # may not write: 403\n")
-                    .append(mint).append(" --expires-in -60     # expired: 401\n");
+                    .append("    -d '{\"source_version_id\": \"current\", \"name\": \"Q2 Refresh\"}'\n");
+            if (generated) {
+                text.append("\nOther tokens (local key of this run; never a production setting):\n");
+                String mint = "  JWT_HS256_SECRET='" + secret + "' JWT_ISSUER='" + settings.get("JWT_ISSUER")
+                        + "' JWT_AUDIENCE='" + settings.get("JWT_AUDIENCE") + "' scripts/mint-token";
+                text.append(mint).append(" --tenant globex      # another tenant: 404\n")
+                        .append(mint).append(" --role viewer        # may not write: 403\n")
+                        .append(mint).append(" --expires-in -60     # expired: 401\n");
+            } else {
+                text.append("\nOther tokens: scripts/mint-token --help (it reads JWT_HS256_SECRET, JWT_ISSUER and"
+                        + " JWT_AUDIENCE from the environment).\n");
+            }
         }
         text.append("\nStop with Ctrl-C.");
         System.out.println(text);

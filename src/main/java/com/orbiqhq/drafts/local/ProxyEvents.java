@@ -49,7 +49,7 @@ final class ProxyEvents {
             multiValueHeaders.put(name, new ArrayList<>(values));
         });
 
-        String path = exchange.getRequestURI().getRawPath();
+        String path = exchange.getRequestURI().getPath();
         String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         var requestContext = new APIGatewayProxyRequestEvent.ProxyRequestContext()
                 .withRequestId(requestId)

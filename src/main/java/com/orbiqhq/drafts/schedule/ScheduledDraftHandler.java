@@ -72,6 +72,11 @@ public final class ScheduledDraftHandler implements RequestStreamHandler {
             } catch (ClientException invalid) {
                 reject(output, null, invalid, started);
                 return;
+            } catch (RuntimeException unreadable) {
+                // Whatever a payload does to the parser, delivering it again does the same: permanent.
+                reject(output, null, ClientException.validation("Invalid scheduled run: unreadable payload."),
+                        started);
+                return;
             }
 
             try {

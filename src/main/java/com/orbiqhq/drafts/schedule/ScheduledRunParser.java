@@ -11,11 +11,14 @@ import com.orbiqhq.drafts.error.ClientException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the two shapes a scheduled draft arrives in:
@@ -32,6 +35,14 @@ final class ScheduledRunParser {
     static final String DATE_PLACEHOLDER = "{date}";
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_FIELD_CHARACTERS = 2048;
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** {@code arn:<partition>:scheduler:<region>:<account>:schedule/<group>/<name>}; group and name identify it. */
+    private static final Pattern SCHEDULE_ARN = Pattern.compile(
+            "^arn:aws[a-z-]*:scheduler:[a-z0-9-]+:\\d{12}:schedule/([A-Za-z0-9._-]+/[A-Za-z0-9._-]+)$");
+    /** {@code arn:<partition>:events:<region>:<account>:rule/[<bus>/]<name>}. */
+    private static final Pattern RULE_ARN =
+            Pattern.compile("^arn:aws[a-z-]*:events:[a-z0-9-]+:\\d{12}:rule/([A-Za-z0-9._/-]+)$");
 
     private ScheduledRunParser() {
     }
@@ -50,17 +61,36 @@ final class ScheduledRunParser {
 
     private static ScheduledRun fromSchedulerInput(Map<String, Object> input) {
         String scheduleArn = requiredText(input, "schedule_arn");
+        Matcher schedule = SCHEDULE_ARN.matcher(scheduleArn);
+        if (!schedule.matches()) {
+            throw invalid("schedule_arn must be an EventBridge Scheduler schedule ARN");
+        }
         Instant scheduledTime = instant(input, "scheduled_time");
-        return run(input, scheduleArn + "@" + scheduledTime, scheduledTime, "schedule:" + lastSegment(scheduleArn));
+        return run(input, scheduleArn + "@" + scheduledTime, scheduledTime, "schedule:" + schedule.group(1));
     }
 
     private static ScheduledRun fromRuleEvent(Map<String, Object> event, Map<String, Object> detail) {
         String eventId = requiredText(event, "id");
+        if (eventId.isBlank()) {
+            throw invalid("id must not be blank");
+        }
         Instant time = instant(event, "time");
-        Object resources = event.get("resources");
-        String rule = resources instanceof Iterable<?> list && list.iterator().hasNext()
-                && list.iterator().next() instanceof String arn ? lastSegment(arn) : textOr(event, "source", "rule");
-        return run(detail, "rule-event:" + eventId, time, "rule:" + rule);
+        return run(detail, "rule-event:" + eventId, time, "rule:" + ruleName(event));
+    }
+
+    /** The rule's name (with its event bus, when not the default) from the event's resources, else its source. */
+    private static String ruleName(Map<String, Object> event) {
+        if (event.get("resources") instanceof List<?> resources) {
+            for (Object resource : resources) {
+                if (resource instanceof String arn) {
+                    Matcher rule = RULE_ARN.matcher(arn);
+                    if (rule.matches()) {
+                        return rule.group(1);
+                    }
+                }
+            }
+        }
+        return textOr(event, "source", "unknown-rule");
     }
 
     private static ScheduledRun run(Map<String, Object> fields, String identity, Instant runTime, String createdBy) {
@@ -84,7 +114,7 @@ final class ScheduledRunParser {
 
         String name = optionalText(fields, "name");
         if (name != null) {
-            String date = runTime.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+            String date = runTime.atOffset(ZoneOffset.UTC).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
             name = DraftNames.requireValid(name.replace(DATE_PLACEHOLDER, date));
         }
         return new ScheduledRun(new DocumentRef(tenantId, documentId), sourceVersionId, name, identity, createdBy);
@@ -176,16 +206,14 @@ final class ScheduledRunParser {
     private static Instant instant(Map<String, Object> fields, String name) {
         String text = requiredText(fields, name);
         try {
-            return Instant.parse(text);
+            Instant time = Instant.parse(text);
+            if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+                throw invalid(name + " must lie between the years 2000 and 9999");
+            }
+            return time;
         } catch (DateTimeParseException e) {
             throw invalid(name + " must be an ISO-8601 UTC time such as 2025-04-01T06:00:00Z");
         }
-    }
-
-    /** The name at the end of an ARN ({@code ...:schedule/default/quarterly-review} gives the schedule's name). */
-    private static String lastSegment(String arn) {
-        int cut = Math.max(arn.lastIndexOf('/'), arn.lastIndexOf(':'));
-        return cut >= 0 && cut < arn.length() - 1 ? arn.substring(cut + 1) : arn;
     }
 
     private static ClientException invalid(String reason) {

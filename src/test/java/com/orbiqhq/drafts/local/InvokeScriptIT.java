@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,6 +36,29 @@ class InvokeScriptIT {
         return Files.list(Scripts.ROOT.resolve("events"))
                 .filter(file -> !file.getFileName().toString().equals("env.json"))
                 .sorted();
+    }
+
+    @Test
+    void invoke_withoutADatabase_startsItsOwnAndStopsIt() throws Exception {
+        Path stderr = Files.createTempFile("invoke", ".err");
+        Set<Long> before = motoServers();
+        ProcessBuilder invoke = Scripts.script("invoke", Map.of(),
+                Scripts.ROOT.resolve("events/scheduled-run.json").toString()).redirectError(stderr.toFile());
+
+        Process process = Scripts.start(invoke);
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
+        assertThat(JSON.readTree(stdout).path("outcome").asText()).isEqualTo("created");
+        assertThat(motoServers()).as("no database left behind").isEqualTo(before);
+    }
+
+    private static Set<Long> motoServers() {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().orElse("").contains("moto_server.py"))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
     }
 
     @ParameterizedTest

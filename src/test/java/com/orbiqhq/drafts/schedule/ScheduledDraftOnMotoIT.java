@@ -59,7 +59,7 @@ class ScheduledDraftOnMotoIT {
         assertThat(draft.get("name").s()).isEqualTo("Quarterly review 2025-04-01");
         assertThat(draft.get("status").s()).isEqualTo("draft");
         assertThat(draft.get("source_version_id").s()).isEqualTo(document.promotedVersionId());
-        assertThat(draft.get("created_by").s()).isEqualTo("schedule:quarterly");
+        assertThat(draft.get("created_by").s()).isEqualTo("schedule:default/quarterly");
         assertThat(draft.get("key").s()).isEqualTo(result.path("key").asText());
     }
 
@@ -133,6 +133,17 @@ class ScheduledDraftOnMotoIT {
         assertThat(result.path("outcome").asText()).isEqualTo("rejected");
         assertThat(result.path("code").asText()).isEqualTo("validation_failed");
         assertThat(table.allItems()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void run_withAnUnreadableTime_returnsRejectedInsteadOfThrowing() throws Exception {
+        String payload = "{\"id\": \"e-1\", \"time\": \"-1000000000-01-01T00:00:00Z\", \"detail\": {"
+                + "\"tenant_id\": \"acme\", \"document_id\": \"" + UUID.randomUUID() + "\", \"name\": \"{date}\"}}";
+
+        JsonNode result = invoke(payload);
+
+        assertThat(result.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(result.path("code").asText()).isEqualTo("validation_failed");
     }
 
     @Test

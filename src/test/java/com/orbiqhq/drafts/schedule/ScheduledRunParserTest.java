@@ -27,7 +27,7 @@ class ScheduledRunParserTest {
         assertThat(run.document().documentId()).isEqualTo(DOCUMENT);
         assertThat(run.sourceVersionId()).isNull();
         assertThat(run.name()).isEqualTo("Quarterly review 2025-04-01");
-        assertThat(run.createdBy()).isEqualTo("schedule:quarterly-policy-review");
+        assertThat(run.createdBy()).isEqualTo("schedule:default/quarterly-policy-review");
         assertThat(run.runIdentity()).isEqualTo("arn:aws:scheduler:us-east-1:123456789012:schedule/default/"
                 + "quarterly-policy-review@2025-04-01T06:00:00Z");
     }
@@ -68,7 +68,7 @@ class ScheduledRunParserTest {
 
         assertThat(run.name()).isEqualTo("2025-12-31 / 2025-12-31");
         assertThat(run.document().documentId()).isEqualTo(DOCUMENT);
-        assertThat(run.createdBy()).isEqualTo("schedule:quarterly");
+        assertThat(run.createdBy()).isEqualTo("schedule:default/quarterly");
     }
 
     @ParameterizedTest
@@ -91,13 +91,42 @@ class ScheduledRunParserTest {
         "{\"tenant_id\": 7, \"document_id\": \"" + DOCUMENT + "\", \"schedule_arn\": \"" + SCHEDULE
                 + "\", \"scheduled_time\": \"2025-04-01T06:00:00Z\"}",
         "{\"id\": \"e-1\", \"time\": \"2025-04-01T06:00:00Z\", \"detail\": \"text\"}",
-        "{\"id\": \"e-1\", \"detail\": {\"tenant_id\": \"acme\", \"document_id\": \"" + DOCUMENT + "\"}}"})
+        "{\"id\": \"e-1\", \"detail\": {\"tenant_id\": \"acme\", \"document_id\": \"" + DOCUMENT + "\"}}",
+        "{\"id\": \" \", \"time\": \"2025-04-01T06:00:00Z\", \"detail\": {\"tenant_id\": \"acme\","
+                + " \"document_id\": \"" + DOCUMENT + "\"}}",
+        "{\"id\": \"e-1\", \"time\": \"-1000000000-01-01T00:00:00Z\", \"detail\": {\"tenant_id\": \"acme\","
+                + " \"document_id\": \"" + DOCUMENT + "\", \"name\": \"{date}\"}}",
+        "{\"tenant_id\": \"acme\", \"document_id\": \"" + DOCUMENT + "\", \"schedule_arn\": \"\","
+                + " \"scheduled_time\": \"2025-04-01T06:00:00Z\"}",
+        "{\"tenant_id\": \"acme\", \"document_id\": \"" + DOCUMENT + "\", \"schedule_arn\": \"my-schedule\","
+                + " \"scheduled_time\": \"2025-04-01T06:00:00Z\"}"})
     void parse_invalidPayload_isAPermanentValidationFailure(String payload) {
         assertThatThrownBy(() -> ScheduledRunParser.parse(bytes(payload)))
                 .isInstanceOfSatisfying(ClientException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.VALIDATION_FAILED);
                     assertThat(e.publicMessage()).startsWith("Invalid scheduled run: ");
                 });
+    }
+
+    @Test
+    void parse_schedulesOfTheSameNameInOtherGroups_areDifferentRunsAndCreators() {
+        String teamA = scheduler("2025-04-01T06:00:00Z");
+        String teamB = teamA.replace("schedule/default/quarterly", "schedule/team-b/quarterly");
+
+        ScheduledRun a = ScheduledRunParser.parse(bytes(teamA));
+        ScheduledRun b = ScheduledRunParser.parse(bytes(teamB));
+
+        assertThat(b.createdBy()).isEqualTo("schedule:team-b/quarterly").isNotEqualTo(a.createdBy());
+        assertThat(b.command().idempotencyKey().hash()).isNotEqualTo(a.command().idempotencyKey().hash());
+    }
+
+    @Test
+    void parse_ruleOnACustomBus_namesBusAndRule() {
+        String event = "{\"id\": \"e-1\", \"time\": \"2025-04-01T06:00:00Z\", \"resources\": ["
+                + "\"arn:aws:events:us-east-1:123456789012:rule/reviews-bus/policy-refresh\"], \"detail\": {"
+                + "\"tenant_id\": \"acme\", \"document_id\": \"" + DOCUMENT + "\"}}";
+
+        assertThat(ScheduledRunParser.parse(bytes(event)).createdBy()).isEqualTo("rule:reviews-bus/policy-refresh");
     }
 
     @Test
