@@ -9,7 +9,6 @@ import com.orbiqhq.drafts.config.Environment;
 import com.orbiqhq.drafts.draft.Deadline;
 import com.orbiqhq.drafts.draft.DocumentRef;
 import com.orbiqhq.drafts.draft.DocumentState;
-import com.orbiqhq.drafts.draft.Draft;
 import com.orbiqhq.drafts.draft.DraftWrite;
 import com.orbiqhq.drafts.draft.DraftWriteConflict;
 import com.orbiqhq.drafts.draft.IdempotencyClaim;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -73,6 +73,7 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     private static final String COMPLETE_CLAIM = "SET #status = :completed, version_id = :version_id, draft = :draft"
             + " REMOVE lock_token, locked_until_ms";
     private static final String CLAIM_IS_OURS = "lock_token = :token";
+    private static final String STILL_NAMES_VERSION = "version_id = :stale_version_id";
     private static final String CLAIM_IS_OURS_AND_OPEN = "lock_token = :token AND attribute_not_exists(version_id)";
 
     private static final String IN_PROGRESS = "IN_PROGRESS";
@@ -125,7 +126,13 @@ public final class DynamoDbVersionRepository implements VersionRepository {
                 return new IdempotencyClaim.Claimed();
             }
             if (!holder.get().isEmpty()) {
-                return existingClaim(document, holder.get(), deadline);
+                Optional<IdempotencyClaim.Existing> existing = existingClaim(document, holder.get(), deadline);
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                if (replaceStaleClaim(record, stringOrNull(holder.get(), "version_id"), deadline)) {
+                    return new IdempotencyClaim.Claimed();
+                }
             }
         }
         throw ServiceException.unavailable("idempotency record kept changing while it was claimed", null);
@@ -157,6 +164,24 @@ public final class DynamoDbVersionRepository implements VersionRepository {
         }
     }
 
+    /**
+     * Takes over a completed record whose draft no longer exists (deleted since), so the request creates a new
+     * one instead of answering with a draft that is gone; false when the record changed meanwhile.
+     */
+    private boolean replaceStaleClaim(Map<String, AttributeValue> record, String staleVersionId, Deadline deadline) {
+        try {
+            call(deadline, () -> dynamoDb.putItem(put -> put
+                    .tableName(tableName)
+                    .item(record)
+                    .conditionExpression(STILL_NAMES_VERSION)
+                    .expressionAttributeValues(Map.of(":stale_version_id", string(staleVersionId)))
+                    .overrideConfiguration(timeout(deadline))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
     private static boolean isOurs(Map<String, AttributeValue> record, IdempotencyLock lock) {
         return lock.token().equals(stringOrNull(record, "lock_token"));
     }
@@ -165,7 +190,7 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     public Optional<IdempotencyClaim.Existing> findIdempotencyRecord(DocumentRef document, String keyHash,
             Deadline deadline) {
         return getItem(TableKeys.idempotencyRecord(document, keyHash), deadline)
-                .map(record -> existingClaim(document, record, deadline));
+                .flatMap(record -> existingClaim(document, record, deadline));
     }
 
     @Override
@@ -296,24 +321,24 @@ public final class DynamoDbVersionRepository implements VersionRepository {
 
     /**
      * Reads a record that holds a key. A completed one names its draft by {@code version_id} (the table's shared
-     * layout); the summary this service keeps beside it saves a read, and without one the draft item is read.
+     * layout); the summary this service keeps beside it answers a repeat exactly as the first request was
+     * answered, and without one the draft item is read. Empty when the record names a draft that no longer
+     * exists and keeps no summary: there is nothing left to answer with.
      */
-    private IdempotencyClaim.Existing existingClaim(DocumentRef document, Map<String, AttributeValue> record,
-            Deadline deadline) {
-        String fingerprint = stringOrNull(record, "request_hash");
+    private Optional<IdempotencyClaim.Existing> existingClaim(DocumentRef document,
+            Map<String, AttributeValue> record, Deadline deadline) {
+        String fingerprint = Objects.requireNonNullElse(stringOrNull(record, "request_hash"), "");
         String versionId = stringOrNull(record, "version_id");
         if (versionId == null) {
-            return new IdempotencyClaim.Existing(fingerprint == null ? "" : fingerprint, null);
+            return Optional.of(new IdempotencyClaim.Existing(fingerprint, null));
         }
 
         AttributeValue summary = record.get("draft");
-        Draft draft = summary != null && summary.hasM() && DraftItems.isSummaryOf(summary.m(), versionId)
-                ? DraftItems.fromSummary(summary.m())
-                : getItem(TableKeys.version(document, versionId), deadline)
-                        .map(DraftItems::fromVersion)
-                        .orElseThrow(() -> new MalformedItemException(
-                                "idempotency record names version " + versionId + ", which does not exist"));
-        return new IdempotencyClaim.Existing(fingerprint == null ? "" : fingerprint, draft);
+        if (summary != null && summary.hasM() && DraftItems.isSummaryOf(summary.m(), versionId)) {
+            return Optional.of(new IdempotencyClaim.Existing(fingerprint, DraftItems.fromSummary(summary.m())));
+        }
+        return getItem(TableKeys.version(document, versionId), deadline)
+                .map(version -> new IdempotencyClaim.Existing(fingerprint, DraftItems.fromVersion(version)));
     }
 
     private Optional<Map<String, AttributeValue>> getItem(Map<String, AttributeValue> key, Deadline deadline) {

@@ -351,6 +351,29 @@ abstract class CreateVersionContract {
         assertThat(drafts(document)).hasSize(1);
     }
 
+    @Test
+    void create_repeatAfterTheDraftWasDeletedFromASharedLayoutRecord_createsANewDraft() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        String key = "deleted-" + UUID.randomUUID();
+        var first = client.post(document.documentId(), "{}", "Idempotency-Key", key);
+        String sortKey = "IDEMPOTENCY#" + IdempotencyKey.derived(key).hash();
+        Map<String, AttributeValue> minimal = new HashMap<>(table.get(document.partitionKey(), sortKey).orElseThrow());
+        minimal.keySet().retainAll(List.of("pk", "sk", "version_id", "request_hash", "expires_at"));
+        table.put(minimal);
+        table.client().deleteItem(delete -> delete.tableName(table.name()).key(Map.of(
+                "pk", AttributeValue.fromS(document.partitionKey()),
+                "sk", AttributeValue.fromS("VERSION#" + first.version().path("id").asText()))));
+
+        var again = client.post(document.documentId(), "{}", "Idempotency-Key", key);
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isNull();
+        assertThat(again.version().path("id")).isNotEqualTo(first.version().path("id"));
+        assertThat(table.get(document.partitionKey(), sortKey).orElseThrow().get("version_id").s())
+                .isEqualTo(again.version().path("id").asText());
+        assertThat(drafts(document)).hasSize(1);
+    }
+
     @ParameterizedTest
     @CsvSource({"VERSION, revision", "DOCUMENT, last_draft_key_ms"})
     void create_whenAnItemHoldsANumberOfTheWrongType_answers500AtOnceAndWritesNothing(String item, String name) {
