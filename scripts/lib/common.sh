@@ -127,3 +127,30 @@ runtime_interface_emulator() {
     fi
     echo "$binary"
 }
+
+# Dynoxide, a DynamoDB-compatible server that is fast and safe under concurrency (npm package, pinned), started on
+# a free loopback port and owned by this script (pid in local_dynamodb_pid); exports DYNAMODB_ENDPOINT.
+dynoxide_version="1.2.1"
+start_dynoxide() {
+    local tools="$project_root/.tools/dynoxide-$dynoxide_version"
+    local binary="$tools/node_modules/@dynoxide/linux-x64/dynoxide"
+    if [ ! -x "$binary" ]; then
+        echo "Installing Dynoxide $dynoxide_version..." >&2
+        mkdir -p "$tools"
+        npm install --silent --no-audit --no-fund --prefix "$tools" "@dynoxide/linux-x64@$dynoxide_version" >&2
+    fi
+    local port
+    port=$(free_port)
+    "$binary" serve --host 127.0.0.1 --port "$port" >"$project_root/target/dynoxide.log" 2>&1 &
+    local_dynamodb_pid=$!
+    export DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
+    local tries=0
+    until curl -s -o /dev/null "$DYNAMODB_ENDPOINT"; do
+        tries=$((tries + 1))
+        if [ "$tries" -gt 300 ] || ! kill -0 "$local_dynamodb_pid" 2>/dev/null; then
+            echo "Dynoxide did not start; see $project_root/target/dynoxide.log" >&2
+            exit 1
+        fi
+        sleep 0.1
+    done
+}
