@@ -11,9 +11,11 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the one DynamoDB client an execution environment uses, set up for Lambda: region from
@@ -34,15 +36,10 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(Environment env) {
-        var builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
-                        .build())
-                .overrideConfiguration(config -> config
-                        .retryStrategy(RetryMode.STANDARD)
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
+        var builder = configured(UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .build());
 
         var endpoint = env.optional("DYNAMODB_ENDPOINT");
         if (endpoint.isPresent()) {
@@ -56,6 +53,27 @@ public final class DynamoDbClients {
                 .region(Region.of(env.required("AWS_REGION")))
                 .credentialsProvider(lambdaCredentials())
                 .build();
+    }
+
+    /**
+     * A client configured like the real one that never touches the network: its HTTP client answers from
+     * {@link PrimingHttpClient}. Priming runs the SDK's whole request pipeline through it.
+     */
+    static DynamoDbClient offline() {
+        return configured(new PrimingHttpClient())
+                .endpointOverride(URI.create("https://dynamodb.priming.invalid"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
+                .build();
+    }
+
+    private static DynamoDbClientBuilder configured(SdkHttpClient httpClient) {
+        return DynamoDbClient.builder()
+                .httpClient(httpClient)
+                .overrideConfiguration(config -> config
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
     }
 
     private static AwsCredentialsProvider lambdaCredentials() {
