@@ -35,8 +35,8 @@ import java.util.Set;
  * memory ({@link DynamoDbVersionRepository#forPriming()}: no connection, no write) and whose tokens are signed
  * with a key made for priming and then dropped. The ids and times it creates are discarded; UUIDs come from the
  * platform's SecureRandom, which on Linux mixes fresh kernel entropy into every value, so a restored snapshot
- * still draws unique ids. Finally the real token check runs once on a token it must refuse, which loads its key
- * source (a JWKS is fetched and cached, as the first request would).
+ * still draws unique ids. Finally the real token check runs once on a token it must refuse (parsing and key
+ * selection; a JWKS is not fetched here, so the snapshot holds no connection and no key set that could be stale).
  */
 final class Priming {
     private static final int ROUNDS = 30;
