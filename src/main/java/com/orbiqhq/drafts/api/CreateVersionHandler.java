@@ -81,7 +81,7 @@ public final class CreateVersionHandler
 
         // Priming: before SnapStart's snapshot, or now when asked to (to measure it, or without SnapStart).
         if ("true".equalsIgnoreCase(env.orDefault("PRIME_AT_INIT", "false"))) {
-            Priming.prime(this);
+            Priming.prime(this, log);
         } else {
             Core.getGlobalContext().register(this);
         }
@@ -99,7 +99,7 @@ public final class CreateVersionHandler
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.prime(this);
+        Priming.prime(this, log);
     }
 
     @Override

@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.orbiqhq.drafts.auth.AccessPolicy;
@@ -14,17 +18,20 @@ import com.orbiqhq.drafts.auth.KeySource;
 import com.orbiqhq.drafts.draft.DraftService;
 import com.orbiqhq.drafts.error.ApiException;
 import com.orbiqhq.drafts.log.JsonLogger;
+import com.orbiqhq.drafts.store.DynamoDbClients;
 import com.orbiqhq.drafts.store.DynamoDbVersionRepository;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Runs the request path before the first real request (before SnapStart's snapshot, or at init), so that the first
@@ -32,11 +39,14 @@ import java.util.Set;
  * rules, the DynamoDB requests' marshalling and unmarshalling, the response and log writing.
  *
  * <p>Nothing it does leaves a trace: the requests go to a copy of the handler whose database is answered from
- * memory ({@link DynamoDbVersionRepository#forPriming()}: no connection, no write) and whose tokens are signed
- * with a key made for priming and then dropped. The ids and times it creates are discarded; UUIDs come from the
- * platform's SecureRandom, which on Linux mixes fresh kernel entropy into every value, so a restored snapshot
- * still draws unique ids. Finally the real token check runs once on a token it must refuse (parsing and key
- * selection; a JWKS is not fetched here, so the snapshot holds no connection and no key set that could be stale).
+ * memory ({@link DynamoDbClients#offline()}: no connection, no write; closed afterwards, so no thread of it is
+ * left in a snapshot) and whose tokens are ES256-signed with a key made for priming and then dropped. The ids and
+ * times it creates are discarded. UUIDs come from the platform's default SecureRandom, which on Linux
+ * (NativePRNG) mixes fresh kernel entropy into every value, so a restored snapshot still draws unique ids;
+ * configuring another default source (a DRBG through {@code securerandom.source} or {@code java.security.egd})
+ * would break that and must not be done. Finally the real token check runs once on a token it must refuse
+ * (parsing and key selection; a JWKS is not fetched here, so the snapshot holds no connection and no key set
+ * that could be stale).
  */
 final class Priming {
     private static final int ROUNDS = 30;
@@ -46,33 +56,60 @@ final class Priming {
     private Priming() {
     }
 
-    static void prime(CreateVersionHandler handler) {
-        // A throwaway key for priming tokens only: the real token check never trusts it, so plain Random will do
-        // and SecureRandom's state stays untouched by priming.
-        byte[] secret = new byte[32];
-        new Random().nextBytes(secret);
-        JsonLogger quiet = new JsonLogger(new PrintStream(OutputStream.nullOutputStream()), JsonLogger.Level.ERROR);
-        CreateVersionHandler primer = new CreateVersionHandler(
-                JwtVerifier.create(new JwtSettings(ISSUER, AUDIENCE, new KeySource.SharedSecret(secret), "tenant",
-                        "role", Set.of("admin"))),
-                new AccessPolicy(Set.of("admin")),
-                new DraftService(DynamoDbVersionRepository.forPriming(), InstantSource.system(), quiet),
-                new ApiResponses("https://priming.invalid/errors"), quiet, CreateVersionHandler.DEFAULT_MAX_BODY_BYTES);
-        String token = token(secret);
-
-        for (int round = 0; round < ROUNDS; round++) {
-            primer.handleRequest(event(token, "{\"source_version_id\": \"current\", \"name\": \"Priming\"}", null),
-                    null);
-            primer.handleRequest(event(token, "{}", "priming-" + round), null);
-            primer.handleRequest(event(token, "{\"status\": \"published\"}", null), null);
-            primer.handleRequest(event(null, null, null), null);
-        }
-
+    /**
+     * Primes, and never fails: priming only saves time, so a failure is logged and the function starts (or the
+     * snapshot is taken) without it.
+     *
+     * @return the statuses the priming requests got in their first round (create, idempotent create, refused body,
+     *     missing token), empty when priming failed
+     */
+    static List<Integer> prime(CreateVersionHandler handler, JsonLogger log) {
         try {
-            handler.verifier().authenticate("Bearer " + token);
-        } catch (ApiException expected) {
-            // refused, as it must be: the token was signed with the priming key
+            return run(handler);
+        } catch (RuntimeException | JOSEException failure) {
+            log.warn("priming failed; the first requests will be slower", "errorType", failure.getClass().getName());
+            return List.of();
         }
+    }
+
+    private static List<Integer> run(CreateVersionHandler handler) throws JOSEException {
+        // A throwaway EC key for priming tokens only, so that priming verifies ES256 signatures and reads a JWK
+        // set, as deployed functions do. The real token check never trusts it.
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("priming").generate();
+        JsonLogger quiet = new JsonLogger(new PrintStream(OutputStream.nullOutputStream()), JsonLogger.Level.ERROR);
+        List<Integer> statuses = new ArrayList<>();
+        try (DynamoDbClient offline = DynamoDbClients.offline()) {
+            CreateVersionHandler primer = new CreateVersionHandler(
+                    JwtVerifier.create(new JwtSettings(ISSUER, AUDIENCE,
+                            new KeySource.InlineJwks(new JWKSet(key.toPublicJWK()).toString()), "tenant", "role",
+                            Set.of("admin"))),
+                    new AccessPolicy(Set.of("admin")),
+                    new DraftService(DynamoDbVersionRepository.forPriming(offline), InstantSource.system(), quiet),
+                    new ApiResponses("https://priming.invalid/errors"), quiet,
+                    CreateVersionHandler.DEFAULT_MAX_BODY_BYTES);
+            String token = token(key);
+
+            for (int round = 0; round < ROUNDS; round++) {
+                List<APIGatewayProxyRequestEvent> requests = List.of(
+                        event(token, "{\"source_version_id\": \"current\", \"name\": \"Priming\"}", null),
+                        event(token, "{}", "priming-" + round),
+                        event(token, "{\"status\": \"published\"}", null),
+                        event(null, null, null));
+                for (APIGatewayProxyRequestEvent request : requests) {
+                    int status = primer.handleRequest(request, null).getStatusCode();
+                    if (round == 0) {
+                        statuses.add(status);
+                    }
+                }
+            }
+
+            try {
+                handler.verifier().authenticate("Bearer " + token);
+            } catch (ApiException expected) {
+                // refused, as it must be: the token was signed with the priming key
+            }
+        }
+        return statuses;
     }
 
     private static APIGatewayProxyRequestEvent event(String token, String body, String idempotencyKey) {
@@ -95,7 +132,7 @@ final class Priming {
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("priming"));
     }
 
-    private static String token(byte[] secret) {
+    private static String token(ECKey key) throws JOSEException {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -106,12 +143,8 @@ final class Priming {
                 .claim("tenant", DynamoDbVersionRepository.PRIMING_TENANT)
                 .claim("role", "admin")
                 .build();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("could not sign the priming token", e);
-        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
     }
 }

@@ -59,7 +59,7 @@ public final class DynamoDbClients {
      * A client configured like the real one that never touches the network: its HTTP client answers from
      * {@link PrimingHttpClient}. Priming runs the SDK's whole request pipeline through it.
      */
-    static DynamoDbClient offline() {
+    public static DynamoDbClient offline() {
         return configured(new PrimingHttpClient())
                 .endpointOverride(URI.create("https://dynamodb.priming.invalid"))
                 .region(Region.US_EAST_1)

@@ -93,9 +93,12 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     public static final String PRIMING_TENANT = PrimingHttpClient.TENANT;
     public static final String PRIMING_DOCUMENT = PrimingHttpClient.DOCUMENT;
 
-    /** A repository on the offline priming client: every call answered from memory, nothing written anywhere. */
-    public static DynamoDbVersionRepository forPriming() {
-        return new DynamoDbVersionRepository(DynamoDbClients.offline(), "priming");
+    /**
+     * A repository on an offline client ({@link DynamoDbClients#offline()}): every call answered from memory,
+     * nothing written anywhere.
+     */
+    public static DynamoDbVersionRepository forPriming(DynamoDbClient offline) {
+        return new DynamoDbVersionRepository(offline, "priming");
     }
 
     /** The repository of a function: the table {@code TABLE_NAME}, through the client Lambda's setup calls for. */
