@@ -87,11 +87,16 @@ start_local_dynamodb() {
     "$project_root/.venv/bin/python" "$project_root/scripts/lib/moto_server.py" --port "$port" >"$log" 2>&1 &
     local_dynamodb_pid=$!
     export DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
-    local tries=0
-    until curl -s -o /dev/null "$DYNAMODB_ENDPOINT/moto-api/"; do
+    await_http "$DYNAMODB_ENDPOINT/moto-api/" "$local_dynamodb_pid" "The local DynamoDB" "$log"
+}
+
+# Waits until a server this script started answers at a URL; gives up after 30 s or when the server exits.
+await_http() {
+    local url=$1 pid=$2 what=$3 log=$4 tries=0
+    until curl -s -o /dev/null "$url"; do
         tries=$((tries + 1))
-        if [ "$tries" -gt 300 ] || ! kill -0 "$local_dynamodb_pid" 2>/dev/null; then
-            echo "The local DynamoDB did not start; see $log" >&2
+        if [ "$tries" -gt 300 ] || ! kill -0 "$pid" 2>/dev/null; then
+            echo "$what did not start; see $log" >&2
             exit 1
         fi
         sleep 0.1
@@ -144,13 +149,5 @@ start_dynoxide() {
     "$binary" serve --host 127.0.0.1 --port "$port" >"$project_root/target/dynoxide.log" 2>&1 &
     local_dynamodb_pid=$!
     export DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
-    local tries=0
-    until curl -s -o /dev/null "$DYNAMODB_ENDPOINT"; do
-        tries=$((tries + 1))
-        if [ "$tries" -gt 300 ] || ! kill -0 "$local_dynamodb_pid" 2>/dev/null; then
-            echo "Dynoxide did not start; see $project_root/target/dynoxide.log" >&2
-            exit 1
-        fi
-        sleep 0.1
-    done
+    await_http "$DYNAMODB_ENDPOINT" "$local_dynamodb_pid" "Dynoxide" "$project_root/target/dynoxide.log"
 }
