@@ -87,9 +87,11 @@ final class Priming {
                     new DraftService(DynamoDbVersionRepository.forPriming(offline), InstantSource.system(), quiet),
                     new ApiResponses("https://priming.invalid/errors"), quiet,
                     CreateVersionHandler.DEFAULT_MAX_BODY_BYTES);
-            String token = token(key);
-
+            String token = null;
             for (int round = 0; round < ROUNDS; round++) {
+                // A new token every round: a repeated one is answered from the verified tokens, and priming must
+                // warm the signature check itself.
+                token = token(key, round);
                 List<APIGatewayProxyRequestEvent> requests = List.of(
                         event(token, "{\"source_version_id\": \"current\", \"name\": \"Priming\"}", null),
                         event(token, "{}", "priming-" + round),
@@ -132,12 +134,13 @@ final class Priming {
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("priming"));
     }
 
-    private static String token(ECKey key) throws JOSEException {
+    private static String token(ECKey key, int round) throws JOSEException {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject("priming")
+                .jwtID("priming-" + round)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .claim("tenant", DynamoDbVersionRepository.PRIMING_TENANT)

@@ -2,9 +2,13 @@ package com.orbiqhq.drafts.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.orbiqhq.drafts.api.CreateVersionHandler;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Warm cost in one JVM, as a Lambda execution environment serves request after request: after a short warm-up,
@@ -12,7 +16,9 @@ import java.util.Arrays;
  * per request (GC and JIT included: what Lambda bills). The database runs in another process and is not the
  * function's cost. Prints one line of figures.
  *
- * <p>Arguments: the number of measured requests, then the bearer token to send.
+ * <p>Arguments: the number of measured requests; a file of bearer tokens, one per line; and {@code repeat} (every
+ * request sends the first token, as a client does for the token's lifetime: its signature is checked once) or
+ * {@code fresh} (every request sends another token, so every request checks a signature: the worst case).
  */
 public final class WarmProbe {
     private static final int WARM_UP = 200;
@@ -20,12 +26,17 @@ public final class WarmProbe {
     private WarmProbe() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int requests = Integer.parseInt(args[0]);
+        List<String> tokens = Files.readAllLines(Path.of(args[1]));
+        boolean fresh = "fresh".equals(args[2]);
+        if (fresh && tokens.size() < WARM_UP + requests) {
+            throw new IllegalArgumentException("fresh tokens: need " + (WARM_UP + requests) + ", got " + tokens.size());
+        }
         CreateVersionHandler handler = new CreateVersionHandler();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < WARM_UP; i++) {
-            check(handler.handleRequest(ProbeSupport.createRequest(args[1]), null));
+            check(handler.handleRequest(ProbeSupport.createRequest(tokens.get(fresh ? i : 0)), null));
         }
 
         var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -33,7 +44,7 @@ public final class WarmProbe {
         long[] latency = new long[requests];
         long[] cpu = new long[requests];
         for (int i = 0; i < requests; i++) {
-            var request = ProbeSupport.createRequest(args[1]);
+            var request = ProbeSupport.createRequest(tokens.get(fresh ? WARM_UP + i : 0));
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             check(handler.handleRequest(request, null));
@@ -44,10 +55,10 @@ public final class WarmProbe {
         double processCpuMeanMs = (process.getProcessCpuTime() - processCpuStart) / 1e6 / requests;
         Arrays.sort(latency);
         Arrays.sort(cpu);
-        System.out.printf("{\"requests\":%d,\"p50Ms\":%.2f,\"p99Ms\":%.2f,\"cpuP50Ms\":%.3f,\"cpuMeanMs\":%.3f,"
-                        + "\"processCpuMeanMs\":%.3f,\"peakRssKib\":%d}%n", requests, percentile(latency, 50),
-                percentile(latency, 99), percentile(cpu, 50), Arrays.stream(cpu).average().orElse(0) / 1e6,
-                processCpuMeanMs, ProbeSupport.peakRssKib());
+        System.out.printf("{\"tokens\":\"%s\",\"requests\":%d,\"p50Ms\":%.2f,\"p99Ms\":%.2f,"
+                        + "\"cpuP50Ms\":%.3f,\"cpuMeanMs\":%.3f,\"processCpuMeanMs\":%.3f,\"peakRssKib\":%d}%n",
+                args[2], requests, percentile(latency, 50), percentile(latency, 99), percentile(cpu, 50),
+                Arrays.stream(cpu).average().orElse(0) / 1e6, processCpuMeanMs, ProbeSupport.peakRssKib());
     }
 
     private static void check(APIGatewayProxyResponseEvent response) {
