@@ -1,6 +1,5 @@
 package com.orbiqhq.drafts.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.orbiqhq.drafts.draft.Draft;
@@ -29,7 +28,7 @@ final class ApiResponses {
                 : errorDocsBaseUrl;
     }
 
-    APIGatewayProxyResponseEvent created(String requestId, String documentId, DraftResult result) {
+    ProxyResponse created(String requestId, String documentId, DraftResult result) {
         Draft draft = result.draft();
         Map<String, String> headers = headers(requestId);
         headers.put("Location", "/api/v1/documents/" + documentId + "/versions/" + draft.id());
@@ -60,7 +59,7 @@ final class ApiResponses {
         }));
     }
 
-    APIGatewayProxyResponseEvent error(String requestId, ApiException failure) {
+    ProxyResponse error(String requestId, ApiException failure) {
         ErrorCode code = failure.errorCode();
         Map<String, String> headers = headers(requestId);
         if (code == ErrorCode.UNAUTHORIZED) {
@@ -89,12 +88,8 @@ final class ApiResponses {
         return headers;
     }
 
-    private static APIGatewayProxyResponseEvent response(int status, Map<String, String> headers, String body) {
-        return new APIGatewayProxyResponseEvent()
-                .withStatusCode(status)
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false);
+    private static ProxyResponse response(int status, Map<String, String> headers, String body) {
+        return new ProxyResponse(status, headers, body);
     }
 
     private static String json(JsonWriting writing) {

@@ -1,6 +1,7 @@
 package com.orbiqhq.drafts.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -20,6 +21,9 @@ import com.orbiqhq.drafts.error.ApiException;
 import com.orbiqhq.drafts.log.JsonLogger;
 import com.orbiqhq.drafts.store.DynamoDbClients;
 import com.orbiqhq.drafts.store.DynamoDbVersionRepository;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,7 +31,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +56,7 @@ final class Priming {
     private static final int ROUNDS = 30;
     private static final String ISSUER = "https://priming.invalid";
     private static final String AUDIENCE = "priming";
+    private static final JsonFactory JSON = new JsonFactory();
 
     private Priming() {
     }
@@ -66,13 +71,13 @@ final class Priming {
     static List<Integer> prime(CreateVersionHandler handler, JsonLogger log) {
         try {
             return run(handler);
-        } catch (RuntimeException | JOSEException failure) {
+        } catch (RuntimeException | JOSEException | IOException failure) {
             log.warn("priming failed; the first requests will be slower", "errorType", failure.getClass().getName());
             return List.of();
         }
     }
 
-    private static List<Integer> run(CreateVersionHandler handler) throws JOSEException {
+    private static List<Integer> run(CreateVersionHandler handler) throws JOSEException, IOException {
         // A throwaway EC key for priming tokens only, so that priming verifies ES256 signatures and reads a JWK
         // set, as deployed functions do. The real token check never trusts it.
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("priming").generate();
@@ -92,13 +97,15 @@ final class Priming {
                 // A new token every round: a repeated one is answered from the verified tokens, and priming must
                 // warm the signature check itself.
                 token = token(key, round);
-                List<APIGatewayProxyRequestEvent> requests = List.of(
+                List<byte[]> requests = List.of(
                         event(token, "{\"source_version_id\": \"current\", \"name\": \"Priming\"}", null),
                         event(token, "{}", "priming-" + round),
                         event(token, "{\"status\": \"published\"}", null),
                         event(null, null, null));
-                for (APIGatewayProxyRequestEvent request : requests) {
-                    int status = primer.handleRequest(request, null).getStatusCode();
+                for (byte[] request : requests) {
+                    ProxyResponse response = primer.respond(new ByteArrayInputStream(request), null);
+                    response.writeTo(OutputStream.nullOutputStream());
+                    int status = response.statusCode();
                     if (round == 0) {
                         statuses.add(status);
                     }
@@ -114,8 +121,10 @@ final class Priming {
         return statuses;
     }
 
-    private static APIGatewayProxyRequestEvent event(String token, String body, String idempotencyKey) {
-        Map<String, String> headers = new HashMap<>();
+    /** A proxy event as API Gateway sends it, as JSON: what the handler reads on every real request. */
+    private static byte[] event(String token, String body, String idempotencyKey) throws IOException {
+        String document = DynamoDbVersionRepository.PRIMING_DOCUMENT;
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         if (token != null) {
             headers.put("Authorization", "Bearer " + token);
@@ -123,15 +132,40 @@ final class Priming {
         if (idempotencyKey != null) {
             headers.put("Idempotency-Key", idempotencyKey);
         }
-        String document = DynamoDbVersionRepository.PRIMING_DOCUMENT;
-        return new APIGatewayProxyRequestEvent()
-                .withHttpMethod("POST")
-                .withPath("/api/v1/documents/" + document + "/versions")
-                .withPathParameters(Map.of("id", document))
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("priming"));
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+        try (JsonGenerator json = JSON.createGenerator(buffer)) {
+            json.writeStartObject();
+            json.writeStringField("resource", "/api/v1/documents/{id}/versions");
+            json.writeStringField("path", "/api/v1/documents/" + document + "/versions");
+            json.writeStringField("httpMethod", "POST");
+            json.writeObjectFieldStart("headers");
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                json.writeStringField(header.getKey(), header.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("multiValueHeaders");
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                json.writeArrayFieldStart(header.getKey());
+                json.writeString(header.getValue());
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeNullField("queryStringParameters");
+            json.writeObjectFieldStart("pathParameters");
+            json.writeStringField("id", document);
+            json.writeEndObject();
+            json.writeObjectFieldStart("requestContext");
+            json.writeStringField("requestId", "priming");
+            json.writeObjectFieldStart("identity");
+            json.writeStringField("sourceIp", "192.0.2.1");
+            json.writeEndObject();
+            json.writeNumberField("requestTimeEpoch", 0);
+            json.writeEndObject();
+            json.writeStringField("body", body);
+            json.writeBooleanField("isBase64Encoded", false);
+            json.writeEndObject();
+        }
+        return buffer.toByteArray();
     }
 
     private static String token(ECKey key, int round) throws JOSEException {

@@ -1,6 +1,5 @@
 package com.orbiqhq.drafts.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -12,6 +11,8 @@ import com.orbiqhq.drafts.config.Environment;
 import com.orbiqhq.drafts.store.DynamoDbClients;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -111,12 +112,13 @@ public final class LocalApi {
             }
 
             String requestId = UUID.randomUUID().toString();
-            var event = ProxyEvents.from(exchange, documentId, body, requestId);
-            APIGatewayProxyResponseEvent response =
-                    handler.handleRequest(event, new LocalContext(requestId, FUNCTION_TIMEOUT));
+            byte[] event = ProxyEvents.from(exchange, documentId, body, requestId);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream(1024);
+            var context = new LocalContext(requestId, FUNCTION_TIMEOUT);
+            handler.handleRequest(new ByteArrayInputStream(event), answer, context);
 
-            Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
-            send(exchange, response.getStatusCode(), headers, response.getBody() == null ? "" : response.getBody());
+            ProxyEvents.Response response = ProxyEvents.readResponse(answer.toByteArray());
+            send(exchange, response.status(), response.headers(), response.body());
         }
     }
 

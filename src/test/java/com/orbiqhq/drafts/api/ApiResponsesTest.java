@@ -2,7 +2,6 @@ package com.orbiqhq.drafts.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orbiqhq.drafts.draft.Draft;
@@ -55,11 +54,10 @@ class ApiResponsesTest {
     void created_newDraft_returns201WithHeaders() {
         DraftResult result = new DraftResult(draft("Q2 Refresh"), false);
 
-        APIGatewayProxyResponseEvent response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
+        ProxyResponse response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
 
-        assertThat(response.getStatusCode()).isEqualTo(201);
-        assertThat(response.getIsBase64Encoded()).isFalse();
-        assertThat(response.getHeaders())
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers())
                 .containsEntry("Content-Type", "application/json")
                 .containsEntry("X-Request-Id", REQUEST_ID)
                 .containsEntry("Location", "/api/v1/documents/" + DOCUMENT_ID + "/versions/" + VERSION_ID)
@@ -72,19 +70,19 @@ class ApiResponsesTest {
     void created_replayedDraft_addsIdempotentReplayedHeader() {
         DraftResult result = new DraftResult(draft("Q2 Refresh"), true);
 
-        APIGatewayProxyResponseEvent response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
+        ProxyResponse response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
 
-        assertThat(response.getStatusCode()).isEqualTo(201);
-        assertThat(response.getHeaders()).containsEntry("Idempotent-Replayed", "true");
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers()).containsEntry("Idempotent-Replayed", "true");
     }
 
     @Test
     void created_namedDraft_bodyHasExactlyTheEightVersionFields() throws IOException {
         DraftResult result = new DraftResult(draft("Q2 Refresh"), false);
 
-        APIGatewayProxyResponseEvent response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
+        ProxyResponse response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
 
-        JsonNode body = MAPPER.readTree(response.getBody());
+        JsonNode body = MAPPER.readTree(response.body());
         assertThat(fieldNames(body)).containsExactly("success", "data");
         assertThat(body.get("success").isBoolean()).isTrue();
         assertThat(body.get("success").booleanValue()).isTrue();
@@ -108,9 +106,9 @@ class ApiResponsesTest {
     void created_unnamedDraft_writesNameAsJsonNull() throws IOException {
         DraftResult result = new DraftResult(draft(null), false);
 
-        APIGatewayProxyResponseEvent response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
+        ProxyResponse response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
 
-        JsonNode version = MAPPER.readTree(response.getBody()).get("data").get("version");
+        JsonNode version = MAPPER.readTree(response.body()).get("data").get("version");
         assertThat(version.has("name")).isTrue();
         assertThat(version.get("name").isNull()).isTrue();
     }
@@ -120,9 +118,9 @@ class ApiResponsesTest {
         String name = "\"Q2\" Überarbeitung \\ \uD83D\uDE00 </script>";
         DraftResult result = new DraftResult(draft(name), false);
 
-        APIGatewayProxyResponseEvent response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
+        ProxyResponse response = responses.created(REQUEST_ID, DOCUMENT_ID, result);
 
-        JsonNode version = MAPPER.readTree(response.getBody()).get("data").get("version");
+        JsonNode version = MAPPER.readTree(response.body()).get("data").get("version");
         assertThat(version.get("name").textValue()).isEqualTo(name);
     }
 
@@ -130,10 +128,10 @@ class ApiResponsesTest {
     void created_modifiedFields_areListedInOrder() throws IOException {
         Draft draft = new Draft(VERSION_ID, "draft_1746005400000", null, CREATED, List.of("title", "body"));
 
-        APIGatewayProxyResponseEvent response = responses.created(REQUEST_ID, DOCUMENT_ID,
+        ProxyResponse response = responses.created(REQUEST_ID, DOCUMENT_ID,
                 new DraftResult(draft, false));
 
-        JsonNode fields = MAPPER.readTree(response.getBody()).get("data").get("version").get("modified_fields");
+        JsonNode fields = MAPPER.readTree(response.body()).get("data").get("version").get("modified_fields");
         assertThat(fields).extracting(JsonNode::textValue).containsExactly("title", "body");
     }
 
@@ -143,16 +141,16 @@ class ApiResponsesTest {
         Expected expected = CONTRACT.get(code);
         ApiException failure = failureFor(code);
 
-        APIGatewayProxyResponseEvent response = responses.error(REQUEST_ID, failure);
+        ProxyResponse response = responses.error(REQUEST_ID, failure);
 
         assertThat(expected).as("contract row for %s", code).isNotNull();
-        assertThat(response.getStatusCode()).isEqualTo(expected.status());
-        assertThat(response.getHeaders())
+        assertThat(response.statusCode()).isEqualTo(expected.status());
+        assertThat(response.headers())
                 .containsEntry("Content-Type", "application/json")
                 .containsEntry("X-Request-Id", REQUEST_ID)
                 .doesNotContainKey("Location")
                 .doesNotContainKey("Idempotent-Replayed");
-        JsonNode body = MAPPER.readTree(response.getBody());
+        JsonNode body = MAPPER.readTree(response.body());
         assertThat(fieldNames(body)).containsExactlyInAnyOrder("type", "code", "message", "doc_url");
         assertThat(body.properties()).allSatisfy(field -> assertThat(field.getValue().isTextual()).isTrue());
         String docUrl = BASE_URL + "/" + expected.slug();
@@ -167,9 +165,9 @@ class ApiResponsesTest {
     void error_baseUrlWithOrWithoutTrailingSlash_joinsWithOneSlash(String baseUrl) throws IOException {
         ApiResponses withBase = new ApiResponses(baseUrl);
 
-        APIGatewayProxyResponseEvent response = withBase.error(REQUEST_ID, ClientException.documentNotFound());
+        ProxyResponse response = withBase.error(REQUEST_ID, ClientException.documentNotFound());
 
-        JsonNode body = MAPPER.readTree(response.getBody());
+        JsonNode body = MAPPER.readTree(response.body());
         assertThat(body.get("type").textValue()).isEqualTo("https://docs.example.test/errors/not-found");
         assertThat(body.get("doc_url").textValue()).isEqualTo("https://docs.example.test/errors/not-found");
     }
@@ -178,10 +176,10 @@ class ApiResponsesTest {
     void error_unauthorized_addsBearerChallenge() {
         ApiException failure = ClientException.unauthorized();
 
-        APIGatewayProxyResponseEvent response = responses.error(REQUEST_ID, failure);
+        ProxyResponse response = responses.error(REQUEST_ID, failure);
 
-        assertThat(response.getStatusCode()).isEqualTo(401);
-        assertThat(response.getHeaders())
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers())
                 .containsEntry("WWW-Authenticate", "Bearer")
                 .doesNotContainKey("Retry-After");
     }
@@ -190,10 +188,10 @@ class ApiResponsesTest {
     void error_serviceUnavailable_addsRetryAfter() {
         ApiException failure = ServiceException.unavailable("throttled", new RuntimeException("throttled"));
 
-        APIGatewayProxyResponseEvent response = responses.error(REQUEST_ID, failure);
+        ProxyResponse response = responses.error(REQUEST_ID, failure);
 
-        assertThat(response.getStatusCode()).isEqualTo(503);
-        assertThat(response.getHeaders())
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers())
                 .containsEntry("Retry-After", "2")
                 .doesNotContainKey("WWW-Authenticate");
     }
@@ -204,9 +202,9 @@ class ApiResponsesTest {
     void error_otherCodes_carryNeitherChallengeNorRetryAfter(ErrorCode code) {
         ApiException failure = failureFor(code);
 
-        APIGatewayProxyResponseEvent response = responses.error(REQUEST_ID, failure);
+        ProxyResponse response = responses.error(REQUEST_ID, failure);
 
-        assertThat(response.getHeaders())
+        assertThat(response.headers())
                 .doesNotContainKey("WWW-Authenticate")
                 .doesNotContainKey("Retry-After");
     }
@@ -215,13 +213,13 @@ class ApiResponsesTest {
     void error_internalFailure_neverLeaksExceptionText() throws IOException {
         ApiException failure = ServiceException.internal(new RuntimeException("secret detail"));
 
-        APIGatewayProxyResponseEvent response = responses.error(REQUEST_ID, failure);
+        ProxyResponse response = responses.error(REQUEST_ID, failure);
 
-        assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(MAPPER.readTree(response.getBody()).get("message").textValue())
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(MAPPER.readTree(response.body()).get("message").textValue())
                 .isEqualTo("Unexpected server error.");
-        assertThat(response.getBody()).doesNotContain("secret detail").doesNotContain("RuntimeException");
-        assertThat(response.getHeaders().values()).noneMatch(value -> value.contains("secret detail"));
+        assertThat(response.body()).doesNotContain("secret detail").doesNotContain("RuntimeException");
+        assertThat(response.headers().values()).noneMatch(value -> value.contains("secret detail"));
     }
 
     @Test
@@ -229,9 +227,9 @@ class ApiResponsesTest {
         ApiException failure = ServiceException.unavailable("table orders-prod throttled",
                 new IllegalStateException("secret detail"));
 
-        APIGatewayProxyResponseEvent response = responses.error(REQUEST_ID, failure);
+        ProxyResponse response = responses.error(REQUEST_ID, failure);
 
-        assertThat(response.getBody())
+        assertThat(response.body())
                 .doesNotContain("secret detail")
                 .doesNotContain("orders-prod")
                 .contains("The service is temporarily unavailable; retry later.");
@@ -241,9 +239,9 @@ class ApiResponsesTest {
     void error_validationMessageWithQuotes_staysValidJson() throws IOException {
         ApiException failure = ClientException.validation("Unknown field '\"},\"x\":\"'; only a and b.");
 
-        APIGatewayProxyResponseEvent response = responses.error(REQUEST_ID, failure);
+        ProxyResponse response = responses.error(REQUEST_ID, failure);
 
-        JsonNode body = MAPPER.readTree(response.getBody());
+        JsonNode body = MAPPER.readTree(response.body());
         assertThat(fieldNames(body)).containsExactlyInAnyOrder("type", "code", "message", "doc_url");
         assertThat(body.get("message").textValue()).isEqualTo("Unknown field '\"},\"x\":\"'; only a and b.");
     }

@@ -11,6 +11,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.orbiqhq.drafts.error.ClientException;
 import com.orbiqhq.drafts.error.ErrorCode;
+import com.orbiqhq.drafts.error.ServiceException;
+import com.orbiqhq.drafts.testing.LambdaEvents;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -30,7 +33,7 @@ class ProxyRequestTest {
     @ParameterizedTest
     @ValueSource(strings = {"Idempotency-Key", "idempotency-key", "IDEMPOTENCY-KEY", "iDeMpOtEnCy-KeY"})
     void header_inSingleValueMapWithAnyCase_isFound(String sentName) {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withHeaders(Map.of(sentName, "key-1")));
 
         String value = request.header("Idempotency-Key", AMBIGUOUS);
@@ -41,7 +44,7 @@ class ProxyRequestTest {
     @ParameterizedTest
     @ValueSource(strings = {"Idempotency-Key", "idempotency-key", "IDEMPOTENCY-KEY"})
     void header_inMultiValueMapWithAnyCase_isFound(String sentName) {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withMultiValueHeaders(Map.of(sentName, List.of("key-1"))));
 
         String value = request.header("idempotency-key", AMBIGUOUS);
@@ -51,7 +54,7 @@ class ProxyRequestTest {
 
     @Test
     void header_sameValueInBothMaps_returnsIt() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withHeaders(Map.of("Idempotency-Key", "key-1"))
                 .withMultiValueHeaders(Map.of("idempotency-key", List.of("key-1", "key-1"))));
 
@@ -62,7 +65,7 @@ class ProxyRequestTest {
 
     @Test
     void header_differentValuesAcrossMaps_throwsGivenException() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withHeaders(Map.of("Idempotency-Key", "key-1"))
                 .withMultiValueHeaders(Map.of("Idempotency-Key", List.of("key-2"))));
 
@@ -73,7 +76,7 @@ class ProxyRequestTest {
 
     @Test
     void header_differentValuesInMultiValueList_throwsGivenException() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withMultiValueHeaders(Map.of("Idempotency-Key", List.of("key-1", "key-2"))));
 
         Throwable thrown = catchThrowable(() -> request.header("Idempotency-Key", AMBIGUOUS));
@@ -83,7 +86,7 @@ class ProxyRequestTest {
 
     @Test
     void header_differentValuesUnderNamesDifferingInCase_throwsGivenException() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withHeaders(Map.of("Idempotency-Key", "key-1", "idempotency-key", "key-2")));
 
         Throwable thrown = catchThrowable(() -> request.header("Idempotency-Key", AMBIGUOUS));
@@ -93,7 +96,7 @@ class ProxyRequestTest {
 
     @Test
     void header_absent_returnsNull() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withHeaders(Map.of("Content-Type", "application/json"))
                 .withMultiValueHeaders(Map.of("Content-Type", List.of("application/json"))));
 
@@ -104,7 +107,7 @@ class ProxyRequestTest {
 
     @Test
     void header_noHeaderMapsAtAll_returnsNull() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent());
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent());
 
         String value = request.header("Idempotency-Key", AMBIGUOUS);
 
@@ -113,7 +116,7 @@ class ProxyRequestTest {
 
     @Test
     void header_nullEvent_returnsNull() {
-        ProxyRequest request = new ProxyRequest(null);
+        ProxyRequest request = read(null);
 
         String value = request.header("Idempotency-Key", AMBIGUOUS);
 
@@ -123,7 +126,7 @@ class ProxyRequestTest {
     @ParameterizedTest
     @NullAndEmptySource
     void body_nullOrEmpty_returnsNoBytes(String body) {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent().withBody(body));
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent().withBody(body));
 
         byte[] bytes = request.body(LIMIT);
 
@@ -132,7 +135,7 @@ class ProxyRequestTest {
 
     @Test
     void body_emptyAndBase64Encoded_returnsNoBytes() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent().withBody("")
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent().withBody("")
                 .withIsBase64Encoded(true));
 
         byte[] bytes = request.body(LIMIT);
@@ -143,7 +146,7 @@ class ProxyRequestTest {
     @Test
     void body_plainText_returnsUtf8Bytes() {
         String body = "{\"name\":\"Qualität ✓ \uD83D\uDE00\"}";
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent().withBody(body)
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent().withBody(body)
                 .withIsBase64Encoded(false));
 
         byte[] bytes = request.body(LIMIT);
@@ -163,7 +166,7 @@ class ProxyRequestTest {
 
     @Test
     void body_base64LookingTextNotFlaggedAsEncoded_isTakenLiterally() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent().withBody("e30="));
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent().withBody("e30="));
 
         byte[] bytes = request.body(LIMIT);
 
@@ -185,7 +188,7 @@ class ProxyRequestTest {
 
     @Test
     void body_plainAtLimit_isAccepted() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent().withBody("x".repeat(LIMIT)));
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent().withBody("x".repeat(LIMIT)));
 
         byte[] bytes = request.body(LIMIT);
 
@@ -194,7 +197,7 @@ class ProxyRequestTest {
 
     @Test
     void body_plainOneByteOverLimit_isRefusedAsTooLarge() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent().withBody("x".repeat(LIMIT + 1)));
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent().withBody("x".repeat(LIMIT + 1)));
 
         Throwable thrown = catchThrowable(() -> request.body(LIMIT));
 
@@ -204,7 +207,7 @@ class ProxyRequestTest {
     @Test
     void body_multiByteCharactersUnderLimitButBytesOver_isRefusedAsTooLarge() {
         String body = "é".repeat(LIMIT / 2 + 1);
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent().withBody(body));
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent().withBody(body));
 
         Throwable thrown = catchThrowable(() -> request.body(LIMIT));
 
@@ -215,7 +218,7 @@ class ProxyRequestTest {
     @Test
     void body_multiByteCharactersExactlyAtLimit_isAccepted() {
         String body = "é".repeat(LIMIT / 2);
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent().withBody(body));
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent().withBody(body));
 
         byte[] bytes = request.body(LIMIT);
 
@@ -263,7 +266,7 @@ class ProxyRequestTest {
 
     @Test
     void requestId_fromRequestContext_winsOverLambdaContext() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withRequestContext(new ProxyRequestContext().withRequestId("gateway-id")));
 
         String requestId = request.requestId(new StubContext("lambda-id"));
@@ -273,7 +276,7 @@ class ProxyRequestTest {
 
     @Test
     void requestId_withoutRequestContext_comesFromLambdaContext() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent());
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent());
 
         String requestId = request.requestId(new StubContext("lambda-id"));
 
@@ -284,7 +287,7 @@ class ProxyRequestTest {
     @NullAndEmptySource
     @ValueSource(strings = {"  "})
     void requestId_blankGatewayRequestId_comesFromLambdaContext(String gatewayId) {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withRequestContext(new ProxyRequestContext().withRequestId(gatewayId)));
 
         String requestId = request.requestId(new StubContext("lambda-id"));
@@ -294,7 +297,7 @@ class ProxyRequestTest {
 
     @Test
     void requestId_withoutAnyId_isFreshUuid() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent());
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent());
 
         String first = request.requestId(null);
         String second = request.requestId(new StubContext(null));
@@ -306,7 +309,7 @@ class ProxyRequestTest {
 
     @Test
     void pathParameter_present_returnsIt() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent()
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent()
                 .withPathParameters(Map.of("id", "doc-1")));
 
         String id = request.pathParameter("id");
@@ -316,7 +319,7 @@ class ProxyRequestTest {
 
     @Test
     void pathParameter_noParameters_returnsNull() {
-        ProxyRequest request = new ProxyRequest(new APIGatewayProxyRequestEvent());
+        ProxyRequest request = read(new APIGatewayProxyRequestEvent());
 
         String id = request.pathParameter("id");
 
@@ -363,7 +366,7 @@ class ProxyRequestTest {
     }
 
     private static ProxyRequest base64Request(String body) {
-        return new ProxyRequest(new APIGatewayProxyRequestEvent().withBody(body).withIsBase64Encoded(true));
+        return read(new APIGatewayProxyRequestEvent().withBody(body).withIsBase64Encoded(true));
     }
 
     private static byte[] filled(int size) {
@@ -437,5 +440,39 @@ class ProxyRequestTest {
         public LambdaLogger getLogger() {
             return null;
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"text\"", "{\"headers\": []}", "{\"headers\": {\"a\": 1}}",
+        "{\"multiValueHeaders\": {\"a\": \"b\"}}", "{\"body\": {}}", "{\"body\": \"a\", \"body\": \"b\"}",
+        "{\"requestContext\": \"x\"}", "{} {}", "{", ""})
+    void read_notAProxyEvent_isRefusedAsOurFault(String json) {
+        ProxyRequest request = ProxyRequest.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+
+        Throwable thrown = catchThrowable(request::requireProxyEvent);
+
+        assertThat(thrown).isInstanceOf(ServiceException.class);
+        assertThat(((ServiceException) thrown).errorCode()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+    }
+
+    @Test
+    void read_eventWithFieldsThisApiDoesNotUse_skipsThem() {
+        String json = "{\"resource\": \"/x\", \"stageVariables\": null, \"requestContext\": {\"identity\":"
+                + " {\"sourceIp\": \"192.0.2.1\"}, \"requestId\": \"r-7\", \"authorizer\": {\"claims\": [1, {}]}},"
+                + " \"headers\": {\"Authorization\": null, \"X-Other\": \"1\"}, \"pathParameters\": {\"id\": \"d\"},"
+                + " \"body\": null, \"isBase64Encoded\": false}";
+
+        ProxyRequest request = ProxyRequest.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+
+        request.requireProxyEvent();
+        assertThat(request.requestId(null)).isEqualTo("r-7");
+        assertThat(request.pathParameter("id")).isEqualTo("d");
+        assertThat(request.header("Authorization", AMBIGUOUS)).isNull();
+        assertThat(request.header("x-other", AMBIGUOUS)).isEqualTo("1");
+        assertThat(request.body(LIMIT)).isEmpty();
+    }
+
+    private static ProxyRequest read(APIGatewayProxyRequestEvent event) {
+        return ProxyRequest.read(new ByteArrayInputStream(LambdaEvents.json(event)));
     }
 }

@@ -1,13 +1,11 @@
 package com.orbiqhq.drafts.bench;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.orbiqhq.drafts.api.CreateVersionHandler;
 
 /**
- * One cold start, in the fresh JVM the benchmark starts for it: build the handler (Lambda's init), answer one
- * create request, print one line of figures, exit. Run with the deployed classpath only.
+ * One cold start, in the fresh JVM the benchmark starts for it: build the handler (Lambda's init, including what
+ * the runtime prepares for the kind of handler), answer one create request given as the event's JSON, print one
+ * line of figures, exit. Run with the deployed classpath, the runtime's serializer and the baseline's own jars.
  *
  * <p>Arguments: {@code function} or {@code baseline}, then the bearer token to send.
  */
@@ -16,16 +14,19 @@ public final class ColdStartProbe {
     }
 
     public static void main(String[] args) {
+        byte[] event = ProbeSupport.createEvent(args[1]);
+
         long initStart = System.nanoTime();
-        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler =
-                "baseline".equals(args[0]) ? new BaselinePutItemHandler() : new CreateVersionHandler();
+        RuntimeInvocation function = "baseline".equals(args[0])
+                ? RuntimeInvocation.of(new BaselinePutItemHandler())
+                : RuntimeInvocation.of(new CreateVersionHandler());
         long initEnd = System.nanoTime();
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(ProbeSupport.createRequest(args[1]), null);
+        int status = function.invoke(event);
         long firstEnd = System.nanoTime();
 
         System.out.printf("{\"status\":%d,\"initMs\":%.1f,\"firstRequestMs\":%.1f,\"jvmUptimeMs\":%.1f,"
-                        + "\"peakRssKib\":%d}%n", response.getStatusCode(), (initEnd - initStart) / 1e6,
+                        + "\"peakRssKib\":%d}%n", status, (initEnd - initStart) / 1e6,
                 (firstEnd - initEnd) / 1e6, ProbeSupport.sinceJvmStart(), ProbeSupport.peakRssKib());
     }
 }

@@ -1,38 +1,38 @@
 package com.orbiqhq.drafts.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** What the probes share: building a proxy event for the demo document, and reading the process's peak RSS. */
+/** What the probes share: the proxy event they send, and the process's figures. */
 final class ProbeSupport {
-    static final String DOCUMENT = "3f0e8a52-6d1b-4c8e-9a57-2b4f7c1d9e60";
+    private static final String TEMPLATE_REQUEST_ID = "0f1e2d3c-0000-4000-8000-000000000001";
 
     private ProbeSupport() {
     }
 
-    static APIGatewayProxyRequestEvent createRequest(String token) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("Authorization", "Bearer " + token);
-        headers.put("Content-Type", "application/json");
-        return new APIGatewayProxyRequestEvent()
-                .withHttpMethod("POST")
-                .withResource("/api/v1/documents/{id}/versions")
-                .withPath("/api/v1/documents/" + DOCUMENT + "/versions")
-                .withPathParameters(Map.of("id", DOCUMENT))
-                .withHeaders(headers)
-                .withMultiValueHeaders(Map.of("Authorization", List.of("Bearer " + token),
-                        "Content-Type", List.of("application/json")))
-                .withBody("{\"source_version_id\": \"current\", \"name\": \"Benchmark\"}")
-                .withIsBase64Encoded(false)
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                        .withRequestId(UUID.randomUUID().toString()));
+    /**
+     * The create request the benchmark sends, as the JSON Lambda delivers: events/create-from-current.json (a copy
+     * of the draft from the promoted version of the demo document, as API Gateway sends it) with the given token
+     * and a fresh request id. The file's path comes from the {@code bench.event} system property.
+     */
+    static byte[] createEvent(String token) {
+        String event = Template.TEXT
+                .replaceAll("Bearer [A-Za-z0-9_.-]+", "Bearer " + token)
+                .replace(TEMPLATE_REQUEST_ID, UUID.randomUUID().toString());
+        return event.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String readTemplate() {
+        try {
+            return Files.readString(Path.of(System.getProperty("bench.event", "events/create-from-current.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The peak resident set size of this process in KiB (Linux), or -1 where /proc is not available. */
@@ -52,5 +52,10 @@ final class ProbeSupport {
     /** Milliseconds since this JVM started, as the JVM itself reports its start. */
     static double sinceJvmStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** The event file, read when the first event is built. */
+    private static final class Template {
+        private static final String TEXT = readTemplate();
     }
 }

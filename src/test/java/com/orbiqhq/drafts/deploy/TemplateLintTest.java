@@ -3,7 +3,6 @@ package com.orbiqhq.drafts.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.orbiqhq.drafts.api.CreateVersionHandler;
 import com.orbiqhq.drafts.schedule.ScheduledDraftHandler;
 import java.io.File;
@@ -57,7 +56,7 @@ class TemplateLintTest {
         String template = Files.readString(Path.of(System.getProperty("project.root", "."), "template.yaml"));
 
         assertThat(template).contains("Handler: com.orbiqhq.drafts.api.CreateVersionHandler::handleRequest");
-        assertThat(CreateVersionHandler.class.getMethod("handleRequest", APIGatewayProxyRequestEvent.class,
+        assertThat(CreateVersionHandler.class.getMethod("handleRequest", InputStream.class, OutputStream.class,
                 Context.class)).isNotNull();
         assertThat(template).contains("Handler: com.orbiqhq.drafts.schedule.ScheduledDraftHandler::handleRequest");
         assertThat(ScheduledDraftHandler.class.getMethod("handleRequest", InputStream.class, OutputStream.class,

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orbiqhq.drafts.api.CreateVersionHandler;
+import com.orbiqhq.drafts.testing.LambdaEvents;
 import com.orbiqhq.drafts.testing.OpenApiContract;
 import com.orbiqhq.drafts.testing.Tokens;
 import java.io.IOException;
@@ -44,8 +45,13 @@ final class HandlerClient {
     }
 
     Response send(APIGatewayProxyRequestEvent event) {
-        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
-        var report = OpenApiContract.check(event.getPath(), response);
+        return send(event.getPath(), LambdaEvents.json(event));
+    }
+
+    /** Sends an event's JSON as it is, such as a file from events/. */
+    Response send(String path, byte[] eventJson) {
+        APIGatewayProxyResponseEvent response = LambdaEvents.invoke(handler, eventJson, null);
+        var report = OpenApiContract.check(path, response);
         assertThat(report.getMessages()).as("response conforms to openapi.yaml: %s", response.getBody()).isEmpty();
         return new Response(response);
     }
