@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the one DynamoDB client an execution environment uses, set up for Lambda: region from
- * {@code AWS_REGION}, the light URLConnection HTTP client, short connect and socket timeouts, and the SDK's
- * standard retries (which back off on throttling). Credentials come from Lambda's environment variables, or from
+ * {@code AWS_REGION}, the light URLConnection HTTP client (with request bodies buffered, see
+ * {@link BufferedRequestBodies}), short connect and socket timeouts, and the SDK's standard retries (which back off
+ * on throttling). Credentials come from Lambda's environment variables, or from
  * its container credentials endpoint (what SnapStart-restored functions use).
  *
  * <p>With {@code DYNAMODB_ENDPOINT} set (local runs and tests only) the client talks to that endpoint, with the
@@ -72,6 +73,7 @@ public final class DynamoDbClients {
                 .httpClient(httpClient)
                 .overrideConfiguration(config -> config
                         .retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(new BufferedRequestBodies())
                         .apiCallTimeout(CALL_TIMEOUT)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
     }
