@@ -19,8 +19,7 @@ import com.orbiqhq.drafts.auth.KeySource;
 import com.orbiqhq.drafts.draft.DraftService;
 import com.orbiqhq.drafts.error.ApiException;
 import com.orbiqhq.drafts.log.JsonLogger;
-import com.orbiqhq.drafts.store.DynamoDbClients;
-import com.orbiqhq.drafts.store.DynamoDbVersionRepository;
+import com.orbiqhq.drafts.store.PrimingDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,16 +34,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Runs the request path before the first real request (before SnapStart's snapshot, or at init), so that the first
- * request after a restore finds its classes loaded and initialised: body parsing, token verification, the draft
- * rules, the DynamoDB requests' marshalling and unmarshalling, the response and log writing.
+ * request after a restore finds its classes loaded and initialised, and the hottest of them compiled: event
+ * parsing, token verification, the draft rules, the DynamoDB requests' marshalling, signing and sending over the
+ * HTTP client, the responses' reading and unmarshalling, the answer and log writing.
  *
- * <p>Nothing it does leaves a trace: the requests go to a copy of the handler whose database is answered from
- * memory ({@link DynamoDbClients#offline()}: no connection, no write; closed afterwards, so no thread of it is
- * left in a snapshot) and whose tokens are ES256-signed with a key made for priming and then dropped. The ids and
+ * <p>Nothing it does leaves a trace: the requests go to a copy of the handler whose database is an in-process
+ * stand-in on the loopback interface ({@link PrimingDatabase}: a client set up like the real one, no write
+ * anywhere, no connection kept; closed afterwards, so no thread or socket of it is left in a snapshot) and whose
+ * tokens are ES256-signed with a key made for priming and then dropped. The ids and
  * times it creates are discarded. UUIDs come from the platform's default SecureRandom, which on Linux
  * (NativePRNG) mixes fresh kernel entropy into every value, so a restored snapshot still draws unique ids;
  * configuring another default source (a DRBG through {@code securerandom.source} or {@code java.security.egd})
@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * that could be stale).
  */
 final class Priming {
-    private static final int ROUNDS = 30;
+    private static final int ROUNDS = 100;
     private static final String ISSUER = "https://priming.invalid";
     private static final String AUDIENCE = "priming";
     private static final JsonFactory JSON = new JsonFactory();
@@ -81,15 +81,16 @@ final class Priming {
         // A throwaway EC key for priming tokens only, so that priming verifies ES256 signatures and reads a JWK
         // set, as deployed functions do. The real token check never trusts it.
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("priming").generate();
-        JsonLogger quiet = new JsonLogger(new PrintStream(OutputStream.nullOutputStream()), JsonLogger.Level.ERROR);
+        // Every log line is written, down to DEBUG, so that writing them is primed too, but into nothing.
+        JsonLogger quiet = new JsonLogger(new PrintStream(OutputStream.nullOutputStream()), JsonLogger.Level.DEBUG);
         List<Integer> statuses = new ArrayList<>();
-        try (DynamoDbClient offline = DynamoDbClients.offline()) {
+        try (PrimingDatabase database = PrimingDatabase.start()) {
             CreateVersionHandler primer = new CreateVersionHandler(
                     JwtVerifier.create(new JwtSettings(ISSUER, AUDIENCE,
                             new KeySource.InlineJwks(new JWKSet(key.toPublicJWK()).toString()), "tenant", "role",
                             Set.of("admin"))),
                     new AccessPolicy(Set.of("admin")),
-                    new DraftService(DynamoDbVersionRepository.forPriming(offline), InstantSource.system(), quiet),
+                    new DraftService(database.repository(), InstantSource.system(), quiet),
                     new ApiResponses("https://priming.invalid/errors"), quiet,
                     CreateVersionHandler.DEFAULT_MAX_BODY_BYTES);
             String token = null;
@@ -123,7 +124,7 @@ final class Priming {
 
     /** A proxy event as API Gateway sends it, as JSON: what the handler reads on every real request. */
     private static byte[] event(String token, String body, String idempotencyKey) throws IOException {
-        String document = DynamoDbVersionRepository.PRIMING_DOCUMENT;
+        String document = PrimingDatabase.DOCUMENT;
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         if (token != null) {
@@ -177,7 +178,7 @@ final class Priming {
                 .jwtID("priming-" + round)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-                .claim("tenant", DynamoDbVersionRepository.PRIMING_TENANT)
+                .claim("tenant", PrimingDatabase.TENANT)
                 .claim("role", "admin")
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);

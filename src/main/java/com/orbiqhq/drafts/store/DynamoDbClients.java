@@ -11,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,10 +36,7 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(Environment env) {
-        var builder = configured(UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT)
-                .build());
+        var builder = configured();
 
         var endpoint = env.optional("DYNAMODB_ENDPOINT");
         if (endpoint.isPresent()) {
@@ -57,20 +53,23 @@ public final class DynamoDbClients {
     }
 
     /**
-     * A client configured like the real one that never touches the network: its HTTP client answers from
-     * {@link PrimingHttpClient}. Priming runs the SDK's whole request pipeline through it.
+     * A client set up exactly like the function's, talking to the priming stand-in on the loopback interface
+     * ({@link PrimingServer}), with placeholder credentials.
      */
-    public static DynamoDbClient offline() {
-        return configured(new PrimingHttpClient())
-                .endpointOverride(URI.create("https://dynamodb.priming.invalid"))
+    static DynamoDbClient forPriming(URI endpoint) {
+        return configured()
+                .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
                 .build();
     }
 
-    private static DynamoDbClientBuilder configured(SdkHttpClient httpClient) {
+    private static DynamoDbClientBuilder configured() {
         return DynamoDbClient.builder()
-                .httpClient(httpClient)
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT)
+                        .build())
                 .overrideConfiguration(config -> config
                         .retryStrategy(RetryMode.STANDARD)
                         .addExecutionInterceptor(new BufferedRequestBodies())

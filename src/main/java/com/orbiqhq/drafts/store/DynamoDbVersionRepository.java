@@ -89,18 +89,6 @@ public final class DynamoDbVersionRepository implements VersionRepository {
         this.tableName = tableName;
     }
 
-    /** The tenant and document the priming repository knows (any version of it is the promoted one). */
-    public static final String PRIMING_TENANT = PrimingHttpClient.TENANT;
-    public static final String PRIMING_DOCUMENT = PrimingHttpClient.DOCUMENT;
-
-    /**
-     * A repository on an offline client ({@link DynamoDbClients#offline()}): every call answered from memory,
-     * nothing written anywhere.
-     */
-    public static DynamoDbVersionRepository forPriming(DynamoDbClient offline) {
-        return new DynamoDbVersionRepository(offline, "priming");
-    }
-
     /** The repository of a function: the table {@code TABLE_NAME}, through the client Lambda's setup calls for. */
     public static DynamoDbVersionRepository fromEnvironment(Environment env) {
         return new DynamoDbVersionRepository(DynamoDbClients.create(env), env.required("TABLE_NAME"));
