@@ -444,7 +444,7 @@ class ProxyRequestTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[]", "\"text\"", "{\"headers\": []}", "{\"headers\": {\"a\": 1}}",
-        "{\"multiValueHeaders\": {\"a\": \"b\"}}", "{\"body\": {}}", "{\"body\": \"a\", \"body\": \"b\"}",
+        "{\"multiValueHeaders\": {\"a\": \"b\"}}", "{\"body\": {}}",
         "{\"requestContext\": \"x\"}", "{} {}", "{", ""})
     void read_notAProxyEvent_isRefusedAsOurFault(String json) {
         ProxyRequest request = ProxyRequest.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));

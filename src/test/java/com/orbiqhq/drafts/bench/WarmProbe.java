@@ -2,6 +2,7 @@ package com.orbiqhq.drafts.bench;
 
 import com.orbiqhq.drafts.api.CreateVersionHandler;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -10,7 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Warm cost in one JVM, as a Lambda execution environment serves request after request: after a short warm-up,
+ * Warm cost in one JVM, as a Lambda execution environment serves request after request: after 1,000 requests of
+ * warm-up (so that the JIT compiler has compiled the request path: the steady state of an environment),
  * the latency of each create request, the CPU time the request thread spent on it, and the whole JVM's CPU time
  * per request (GC and JIT included: what Lambda bills). The database runs in another process and is not the
  * function's cost. Prints one line of figures.
@@ -20,7 +22,7 @@ import java.util.List;
  * {@code fresh} (every request sends another token, so every request checks a signature: the worst case).
  */
 public final class WarmProbe {
-    private static final int WARM_UP = 200;
+    private static final int WARM_UP = 1_000;
 
     private WarmProbe() {
     }
@@ -38,12 +40,21 @@ public final class WarmProbe {
             check(handler.invoke(ProbeSupport.createEvent(tokens.get(fresh ? i : 0))));
         }
 
+        // The events are built before measuring, so the whole JVM's CPU time counts the function's work only.
+        byte[][] events = new byte[requests][];
+        for (int i = 0; i < requests; i++) {
+            events[i] = ProbeSupport.createEvent(tokens.get(fresh ? WARM_UP + i : 0));
+        }
         var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var allocation = (com.sun.management.ThreadMXBean) threads;
+        long gcStart = gcMillis();
+        long jitStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long allocatedStart = allocation.getCurrentThreadAllocatedBytes();
         long processCpuStart = process.getProcessCpuTime();
         long[] latency = new long[requests];
         long[] cpu = new long[requests];
         for (int i = 0; i < requests; i++) {
-            byte[] event = ProbeSupport.createEvent(tokens.get(fresh ? WARM_UP + i : 0));
+            byte[] event = events[i];
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             check(handler.invoke(event));
@@ -52,12 +63,25 @@ public final class WarmProbe {
         }
 
         double processCpuMeanMs = (process.getProcessCpuTime() - processCpuStart) / 1e6 / requests;
+        double allocatedKib = (allocation.getCurrentThreadAllocatedBytes() - allocatedStart) / 1024.0 / requests;
+        double gcMs = (gcMillis() - gcStart) / (double) requests;
+        double jitMs = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitStart)
+                / (double) requests;
         Arrays.sort(latency);
         Arrays.sort(cpu);
         System.out.printf("{\"tokens\":\"%s\",\"requests\":%d,\"p50Ms\":%.2f,\"p99Ms\":%.2f,"
-                        + "\"cpuP50Ms\":%.3f,\"cpuMeanMs\":%.3f,\"processCpuMeanMs\":%.3f,\"peakRssKib\":%d}%n",
+                        + "\"cpuP50Ms\":%.3f,\"cpuMeanMs\":%.3f,\"processCpuMeanMs\":%.3f,\"allocatedKib\":%.1f,"
+                        + "\"gcMs\":%.3f,\"jitMs\":%.3f,\"peakRssKib\":%d}%n",
                 args[2], requests, percentile(latency, 50), percentile(latency, 99), percentile(cpu, 50),
-                Arrays.stream(cpu).average().orElse(0) / 1e6, processCpuMeanMs, ProbeSupport.peakRssKib());
+                Arrays.stream(cpu).average().orElse(0) / 1e6, processCpuMeanMs, allocatedKib, gcMs, jitMs,
+                ProbeSupport.peakRssKib());
+    }
+
+    /** Wall time the collectors have spent so far (serial GC: stop-the-world, so also CPU time). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     private static void check(int status) {
