@@ -18,7 +18,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * a client request token, conditional writes checked for our own earlier attempt). Request bodies are small
  * (an item is at most 400 KB), so buffering costs nothing worth counting.
  */
-final class BufferedRequestBodies implements ExecutionInterceptor {
+public final class BufferedRequestBodies implements ExecutionInterceptor {
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
         return context.httpRequest().toBuilder().removeHeader("Content-Length").build();
