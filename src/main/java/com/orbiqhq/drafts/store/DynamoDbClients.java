@@ -4,6 +4,7 @@ import com.orbiqhq.drafts.config.ConfigurationException;
 import com.orbiqhq.drafts.config.Environment;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -40,7 +41,7 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(Environment env) {
-        var builder = configured();
+        var builder = configured(null);
 
         var endpoint = env.optional("DYNAMODB_ENDPOINT");
         if (endpoint.isPresent()) {
@@ -58,26 +59,32 @@ public final class DynamoDbClients {
 
     /**
      * A client set up exactly like the function's, talking to the priming stand-in on the loopback interface
-     * ({@link PrimingServer}), with placeholder credentials.
+     * ({@link PrimingServer}), with placeholder credentials, and the caller's scheduler for the SDK's timeouts (so
+     * that the caller can wait for its threads to end).
      */
-    static DynamoDbClient forPriming(URI endpoint) {
-        return configured()
+    static DynamoDbClient forPriming(URI endpoint, ScheduledExecutorService scheduler) {
+        return configured(scheduler)
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
                 .build();
     }
 
-    private static DynamoDbClientBuilder configured() {
+    /** The function's client setup; {@code scheduler} null means the SDK's own. */
+    private static DynamoDbClientBuilder configured(ScheduledExecutorService scheduler) {
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)
                         .build())
-                .overrideConfiguration(config -> config
-                        .retryStrategy(RetryMode.STANDARD)
-                        .addExecutionInterceptor(new BufferedRequestBodies())
-                        .apiCallTimeout(CALL_TIMEOUT));
+                .overrideConfiguration(config -> {
+                    config.retryStrategy(RetryMode.STANDARD)
+                            .addExecutionInterceptor(new BufferedRequestBodies())
+                            .apiCallTimeout(CALL_TIMEOUT);
+                    if (scheduler != null) {
+                        config.scheduledExecutorService(scheduler);
+                    }
+                });
     }
 
     private static AwsCredentialsProvider lambdaCredentials() {

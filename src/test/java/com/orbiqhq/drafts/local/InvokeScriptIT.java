@@ -51,7 +51,7 @@ class InvokeScriptIT {
 
         assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
         assertThat(JSON.readTree(stdout).path("outcome").asText()).isEqualTo("created");
-        assertThat(motoServers()).as("no database left behind").isEqualTo(before);
+        assertThat(motoServers()).as("no database left behind").isSubsetOf(before);
     }
 
     private static Set<Long> motoServers() {

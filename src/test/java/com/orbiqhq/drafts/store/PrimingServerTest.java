@@ -20,7 +20,7 @@ class PrimingServerTest {
     @Test
     void getItem_documentAndVersion_answeredAsTheTableWouldWithAValidChecksum() {
         try (PrimingServer server = PrimingServer.start();
-                DynamoDbClient client = DynamoDbClients.forPriming(server.endpoint())) {
+                DynamoDbClient client = DynamoDbClients.forPriming(server.endpoint(), null)) {
             var pk = AttributeValue.fromS(
                     TableKeys.partitionKey(new DocumentRef(PrimingServer.TENANT, PrimingServer.DOCUMENT)));
 
@@ -38,7 +38,7 @@ class PrimingServerTest {
     @Test
     void serve_malformedRequest_isDroppedAndTheNextOneAnswered() throws IOException {
         try (PrimingServer server = PrimingServer.start();
-                DynamoDbClient client = DynamoDbClients.forPriming(server.endpoint())) {
+                DynamoDbClient client = DynamoDbClients.forPriming(server.endpoint(), null)) {
             try (Socket socket = new Socket(server.endpoint().getHost(), server.endpoint().getPort());
                     OutputStream out = socket.getOutputStream()) {
                 out.write("POST / HTTP/1.1\r\nContent-Length: nonsense\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
