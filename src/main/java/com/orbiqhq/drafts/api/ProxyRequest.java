@@ -80,7 +80,10 @@ final class ProxyRequest {
                 case "multiValueHeaders" -> fields.multiValueHeaders = stringListMap(json);
                 case "pathParameters" -> fields.pathParameters = stringMap(json);
                 case "body" -> fields.body = nullableString(json);
-                case "isBase64Encoded" -> fields.base64Encoded = json.currentToken() == JsonToken.VALUE_TRUE;
+                case "isBase64Encoded" -> {
+                    fields.base64Encoded = json.currentToken() == JsonToken.VALUE_TRUE;
+                    json.skipChildren();
+                }
                 case "requestContext" -> fields.requestId = requestIdIn(json);
                 default -> json.skipChildren();
             }

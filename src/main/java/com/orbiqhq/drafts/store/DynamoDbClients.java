@@ -35,7 +35,8 @@ public final class DynamoDbClients {
      * cost about 0.05 ms of CPU per draft; the call as a whole is still bounded by the invocation's remaining time.)
      */
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /** A call's limit, retries included; a call made nearer than this to the deadline gets the time left. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private DynamoDbClients() {
     }

@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -54,6 +55,8 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     private static final int SOURCE_PART = 1;
     private static final int NEW_VERSION_PART = 2;
     private static final int IDEMPOTENCY_PART = 3;
+    /** How long to wait, times the number of times asked, before asking again about our own running transaction. */
+    private static final Duration OWN_TRANSACTION_PAUSE = Duration.ofMillis(20);
 
     /** Attributes a draft sets afresh instead of copying from its source. */
     static final Set<String> LIFECYCLE_ATTRIBUTES = Set.of(
@@ -217,14 +220,36 @@ public final class DynamoDbVersionRepository implements VersionRepository {
             parts.add(IDEMPOTENCY_PART, TransactWriteItem.builder().update(completeClaim(write)).build());
         }
 
+        for (int asked = 1; ; asked++) {
+            try {
+                call(deadline, () -> dynamoDb.transactWriteItems(transaction -> transaction
+                        .transactItems(parts)
+                        // A retry of this very call must not write twice; every attempt has a fresh draft id.
+                        .clientRequestToken(write.draft().id())
+                        .overrideConfiguration(timeout(deadline))));
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                throw conflictFrom(cancelled);
+            } catch (TransactionInProgressException ownAttemptRunning) {
+                // A retry (the SDK's, after a lost response) reached DynamoDB while the first attempt of this
+                // same transaction was still being applied. Asking again with the same token returns that
+                // attempt's outcome once it is done; answering now would report a failure for a draft that may
+                // well be written.
+                waitForOwnTransaction(asked, deadline);
+            }
+        }
+    }
+
+    private static void waitForOwnTransaction(int asked, Deadline deadline) {
+        Duration pause = OWN_TRANSACTION_PAUSE.multipliedBy(asked);
+        if (!deadline.hasAtLeast(pause.plus(OWN_TRANSACTION_PAUSE))) {
+            throw ServiceException.unavailable("our own transaction was still in progress at the deadline", null);
+        }
         try {
-            call(deadline, () -> dynamoDb.transactWriteItems(transaction -> transaction
-                    .transactItems(parts)
-                    // An SDK retry of this very call must not write twice; every attempt has a fresh draft id.
-                    .clientRequestToken(write.draft().id())
-                    .overrideConfiguration(timeout(deadline))));
-        } catch (TransactionCanceledException cancelled) {
-            throw conflictFrom(cancelled);
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ServiceException.unavailable("interrupted while waiting for our own transaction", e);
         }
     }
 
@@ -350,8 +375,12 @@ public final class DynamoDbVersionRepository implements VersionRepository {
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
     }
 
+    /** The call's own timeout when the deadline is nearer than the client's; {@code null} keeps the client's. */
     private static AwsRequestOverrideConfiguration timeout(Deadline deadline) {
         Duration remaining = deadline.remaining();
+        if (remaining.compareTo(DynamoDbClients.CALL_TIMEOUT) >= 0) {
+            return null;
+        }
         return AwsRequestOverrideConfiguration.builder()
                 .apiCallTimeout(remaining.isZero() ? Duration.ofMillis(1) : remaining)
                 .build();
@@ -368,7 +397,8 @@ public final class DynamoDbVersionRepository implements VersionRepository {
         }
         try {
             return operation.get();
-        } catch (ConditionalCheckFailedException | TransactionCanceledException expected) {
+        } catch (ConditionalCheckFailedException | TransactionCanceledException
+                | TransactionInProgressException expected) {
             throw expected;
         } catch (DynamoDbException e) {
             if (e.isThrottlingException() || e.statusCode() >= 500) {

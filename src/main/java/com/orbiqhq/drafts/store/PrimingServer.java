@@ -51,7 +51,9 @@ final class PrimingServer implements AutoCloseable {
 
     static PrimingServer start() {
         try {
-            var server = new PrimingServer(new ServerSocket(0, 8, InetAddress.getLoopbackAddress()));
+            // IPv4 loopback by address, so that the endpoint below names what was bound whatever the JVM prefers.
+            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+            var server = new PrimingServer(new ServerSocket(0, 8, loopback));
             server.thread.start();
             return server;
         } catch (IOException e) {
@@ -76,14 +78,23 @@ final class PrimingServer implements AutoCloseable {
     }
 
     private void serve() {
-        while (!listener.isClosed()) {
-            try (Socket connection = listener.accept()) {
-                connection.setSoTimeout(2_000);
-                answer(new BufferedInputStream(connection.getInputStream()), connection.getOutputStream());
-            } catch (SocketException closedOrReset) {
-                // closed by close(), or the client went away: nothing to answer
-            } catch (IOException | RuntimeException e) {
-                // a malformed request: drop it; the client sees an error and priming carries on
+        try {
+            while (!listener.isClosed()) {
+                try (Socket connection = listener.accept()) {
+                    connection.setSoTimeout(2_000);
+                    answer(new BufferedInputStream(connection.getInputStream()), connection.getOutputStream());
+                } catch (SocketException closedOrReset) {
+                    // closed by close(), or the client went away: nothing to answer
+                } catch (IOException | RuntimeException e) {
+                    // a malformed request: drop it; the client sees an error and priming carries on
+                }
+            }
+        } finally {
+            // Whatever ends this thread, nobody may be left waiting on a listener that no one serves.
+            try {
+                listener.close();
+            } catch (IOException ignored) {
+                // closing is all that is left to do
             }
         }
     }

@@ -10,6 +10,7 @@ import com.orbiqhq.drafts.testing.TestLogs;
 import com.orbiqhq.drafts.testing.Tokens;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,32 @@ class DatabaseFaultsTest {
         assertThat(dynamoDb.calls("TransactWriteItems")).isEqualTo(2);
         assertThat(dynamoDb.calls("GetItem")).as("document and source read again for the second attempt")
                 .isEqualTo(4);
+    }
+
+    @Test
+    void create_whenOurOwnTransactionIsStillInProgress_asksAgainWithTheSameTokenAndSucceeds() {
+        dynamoDb.then("TransactWriteItems", Reply.error("TransactionInProgressException", ""))
+                .always("TransactWriteItems", Reply.ok("{}"));
+
+        var response = client.post(DOCUMENT_ID, "{}");
+
+        assertThat(response.status()).isEqualTo(201);
+        List<String> transactions = dynamoDb.requests("TransactWriteItems");
+        assertThat(transactions).hasSize(2);
+        assertThat(transactions.get(1)).as("the same transaction, same ClientRequestToken")
+                .isEqualTo(transactions.get(0))
+                .contains("\"ClientRequestToken\":\"" + response.version().path("id").asText() + "\"");
+        assertThat(dynamoDb.calls("GetItem")).as("nothing read again").isEqualTo(2);
+    }
+
+    @Test
+    void create_whenOurOwnTransactionStaysInProgress_answers503BeforeTheDeadline() {
+        dynamoDb.always("TransactWriteItems", Reply.error("TransactionInProgressException", ""));
+
+        var response = client.post(DOCUMENT_ID, "{}");
+
+        assertUnavailable(response);
+        assertThat(dynamoDb.calls("TransactWriteItems")).isGreaterThan(2);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +24,7 @@ public final class ScriptedDynamoDb implements AutoCloseable {
     private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
     private final Map<String, Reply> defaults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> bodies = new ConcurrentHashMap<>();
 
     /** One HTTP answer. */
     public record Reply(int status, String body) {
@@ -72,15 +74,21 @@ public final class ScriptedDynamoDb implements AutoCloseable {
         return this;
     }
 
+    /** The bodies of the calls of an operation, in order. */
+    public List<String> requests(String operation) {
+        return List.copyOf(bodies.getOrDefault(operation, List.of()));
+    }
+
     public int calls(String operation) {
         AtomicInteger count = calls.get(operation);
         return count == null ? 0 : count.get();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
+        String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
+        bodies.computeIfAbsent(operation, name -> new CopyOnWriteArrayList<>()).add(request);
         calls.computeIfAbsent(operation, name -> new AtomicInteger()).incrementAndGet();
 
         Reply reply = next(operation);
