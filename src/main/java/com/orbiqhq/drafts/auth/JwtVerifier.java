@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
@@ -72,22 +73,23 @@ public final class JwtVerifier {
     private final String tenantClaim;
     private final String roleClaim;
     private final InstantSource clock;
-    private final VerifiedTokens verified = new VerifiedTokens(VERIFIED_TOKEN_CAPACITY, VERIFIED_TOKEN_MAX_AGE_MS);
+    private final VerifiedTokens verified;
 
     private JwtVerifier(DefaultJWTProcessor<SecurityContext> processor, String tenantClaim, String roleClaim,
-            InstantSource clock) {
+            InstantSource clock, LongSupplier monotonicNanos) {
         this.processor = processor;
         this.tenantClaim = tenantClaim;
         this.roleClaim = roleClaim;
         this.clock = clock;
+        this.verified = new VerifiedTokens(VERIFIED_TOKEN_CAPACITY, VERIFIED_TOKEN_MAX_AGE_MS, monotonicNanos);
     }
 
     public static JwtVerifier create(JwtSettings settings) {
-        return create(settings, InstantSource.system());
+        return create(settings, InstantSource.system(), System::nanoTime);
     }
 
-    /** With the clock that decides expiry, for tests that let time pass. */
-    static JwtVerifier create(JwtSettings settings, InstantSource clock) {
+    /** With the clocks that decide expiry and the verified tokens' age, for tests that let time pass. */
+    static JwtVerifier create(JwtSettings settings, InstantSource clock, LongSupplier monotonicNanos) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
                 JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
@@ -98,7 +100,7 @@ public final class JwtVerifier {
             case KeySource.JwksUrl remote -> new OneAlgorithmPerKeySelector(remoteKeys(remote.url()));
         });
         processor.setJWTClaimsSetVerifier(new ClaimsRules(settings.issuer(), settings.audience(), clock));
-        return new JwtVerifier(processor, settings.tenantClaim(), settings.roleClaim(), clock);
+        return new JwtVerifier(processor, settings.tenantClaim(), settings.roleClaim(), clock, monotonicNanos);
     }
 
     /**

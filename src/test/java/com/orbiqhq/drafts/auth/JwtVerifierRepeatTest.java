@@ -17,7 +17,8 @@ class JwtVerifierRepeatTest {
     private Instant now = Instant.now();
     private final InstantSource clock = () -> now;
     private final JwtVerifier verifier =
-            JwtVerifier.create(JwtSettings.from(Environment.of(Tokens.ENVIRONMENT)), clock);
+            JwtVerifier.create(JwtSettings.from(Environment.of(Tokens.ENVIRONMENT)), clock,
+                    () -> now.toEpochMilli() * 1_000_000);
 
     @Test
     void authenticate_sameTokenAgain_returnsTheSameCaller() {

@@ -9,7 +9,8 @@ class VerifiedTokensTest {
     private static final Caller CALLER = new Caller("user-1", "acme", Set.of("admin"), Set.of());
     private static final long NOW = 1_800_000_000_000L;
 
-    private final VerifiedTokens tokens = new VerifiedTokens(2, 300_000);
+    private long nanos = 5_000_000_000L;
+    private final VerifiedTokens tokens = new VerifiedTokens(2, 300_000, () -> nanos);
 
     @Test
     void find_rememberedToken_returnsItsCallerUntilItIsNoLongerAccepted() {
@@ -24,8 +25,19 @@ class VerifiedTokensTest {
     void find_tokenAcceptedForLongerThanMaxAge_forgetsItAtMaxAge() {
         tokens.remember("a.b.c", CALLER, NOW + 3_600_000, NOW);
 
+        nanos += 299_999_000_000L;
         assertThat(tokens.find("a.b.c", NOW + 299_999)).isEqualTo(CALLER);
+        nanos += 1_000_000L;
         assertThat(tokens.find("a.b.c", NOW + 300_000)).isNull();
+    }
+
+    @Test
+    void find_wallClockSteppedBack_stillForgetsTheTokenAtMaxAge() {
+        tokens.remember("a.b.c", CALLER, NOW + 3_600_000, NOW);
+
+        nanos += 300_000_000_000L;
+
+        assertThat(tokens.find("a.b.c", NOW - 60_000)).isNull();
     }
 
     @Test
