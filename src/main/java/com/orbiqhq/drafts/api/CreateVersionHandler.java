@@ -86,7 +86,7 @@ public final class CreateVersionHandler
 
         // Priming: before SnapStart's snapshot, or now when asked to (to measure it, or without SnapStart).
         if ("true".equalsIgnoreCase(env.orDefault("PRIME_AT_INIT", "false"))) {
-            Priming.prime(this, log);
+            Priming.prime(log);
         } else {
             Core.getGlobalContext().register(this);
         }
@@ -104,17 +104,13 @@ public final class CreateVersionHandler
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.prime(this, log);
+        Priming.prime(log);
     }
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to renew: priming captured no connection, id, time or random state that requests rely on.
-    }
-
-    /** This handler's token check, so that priming can also run it on the real key source. */
-    JwtVerifier verifier() {
-        return verifier;
+        // Nothing to renew: priming ran on its own copy of the handler and left no connection, id, time or random
+        // state that requests rely on; the function's own clients are untouched until the first request.
     }
 
     @Override

@@ -17,7 +17,6 @@ import com.orbiqhq.drafts.auth.JwtSettings;
 import com.orbiqhq.drafts.auth.JwtVerifier;
 import com.orbiqhq.drafts.auth.KeySource;
 import com.orbiqhq.drafts.draft.DraftService;
-import com.orbiqhq.drafts.error.ApiException;
 import com.orbiqhq.drafts.log.JsonLogger;
 import com.orbiqhq.drafts.store.PrimingDatabase;
 import java.io.ByteArrayInputStream;
@@ -48,9 +47,9 @@ import java.util.Set;
  * times it creates are discarded. UUIDs come from the platform's default SecureRandom, which on Linux
  * (NativePRNG) mixes fresh kernel entropy into every value, so a restored snapshot still draws unique ids;
  * configuring another default source (a DRBG through {@code securerandom.source} or {@code java.security.egd})
- * would break that and must not be done. Finally the real token check runs once on a token it must refuse
- * (parsing and key selection; a JWKS is not fetched here, so the snapshot holds no connection and no key set
- * that could be stale).
+ * would break that and must not be done. The function's own token check is not called: with a JWKS URL it would
+ * fetch the key set from the identity provider, leaving a connection and a key set in the snapshot; it shares
+ * all its code but the key source with the priming copy's.
  */
 final class Priming {
     private static final int ROUNDS = 100;
@@ -72,9 +71,9 @@ final class Priming {
      * @return the statuses the priming requests got in their first round (create, idempotent create, refused body,
      *     missing token), empty when priming failed
      */
-    static List<Integer> prime(CreateVersionHandler handler, JsonLogger log) {
+    static List<Integer> prime(JsonLogger log) {
         try {
-            return run(handler);
+            return run();
         } catch (RuntimeException | JOSEException | IOException failure) {
             log.warn("priming failed; the first requests will be slower", "errorType", failure.getClass().getName(),
                     "detail", failure.getMessage());
@@ -82,9 +81,9 @@ final class Priming {
         }
     }
 
-    private static List<Integer> run(CreateVersionHandler handler) throws JOSEException, IOException {
+    private static List<Integer> run() throws JOSEException, IOException {
         // A throwaway EC key for priming tokens only, so that priming verifies ES256 signatures and reads a JWK
-        // set, as deployed functions do. The real token check never trusts it.
+        // set, as deployed functions do. The function's own token check never sees it.
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("priming").generate();
         // Every log line is written, down to DEBUG, so that writing them is primed too, but into nothing.
         JsonLogger quiet = new JsonLogger(new PrintStream(OutputStream.nullOutputStream()), JsonLogger.Level.DEBUG);
@@ -98,12 +97,11 @@ final class Priming {
                     new DraftService(database.repository(), InstantSource.system(), quiet),
                     new ApiResponses("https://priming.invalid/errors"), quiet,
                     CreateVersionHandler.DEFAULT_MAX_BODY_BYTES);
-            String token = null;
             long stopAt = System.nanoTime() + BUDGET.toNanos();
             for (int round = 0; round < ROUNDS && System.nanoTime() < stopAt; round++) {
                 // A new token every round: a repeated one is answered from the verified tokens, and priming must
                 // warm the signature check itself.
-                token = token(key, round);
+                String token = token(key, round);
                 List<byte[]> requests = List.of(
                         event(token, "{\"source_version_id\": \"current\", \"name\": \"Priming\"}", null),
                         event(token, "{}", "priming-" + round),
@@ -121,12 +119,6 @@ final class Priming {
                     // Not the path real requests take (the stand-in unreachable, say): priming it warms nothing.
                     throw new IllegalStateException("priming requests answered " + statuses);
                 }
-            }
-
-            try {
-                handler.verifier().authenticate("Bearer " + token);
-            } catch (ApiException expected) {
-                // refused, as it must be: the token was signed with the priming key
             }
         }
         return statuses;

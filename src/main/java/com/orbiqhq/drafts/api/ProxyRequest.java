@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  *
  * <p>It is read straight from the event's JSON with a streaming parser, keeping only the fields this API uses and
  * skipping the rest: no reflection and no event classes, which spares a cold start the Lambda runtime's own event
- * deserialisation (a databind mapper built on first use). An event that is not a proxy event at all is kept as
- * such, and {@link #requireProxyEvent()} turns it into a 500 once the request's log context exists.
+ * deserialisation (a reflective databind mapper the runtime builds at init). An event that is not a proxy event at
+ * all is kept as such, and {@link #requireProxyEvent()} turns it into a 500 once the request's log context exists.
  */
 final class ProxyRequest {
     // No duplicate-key detection here (unlike the body): API Gateway writes this document, and a client's repeated

@@ -48,7 +48,8 @@ import javax.crypto.spec.SecretKeySpec;
  * that point at keys ({@code jku}, {@code x5u}, {@code jwk}) are never followed: keys come only from the
  * configuration. A JWKS endpoint that cannot be reached is our outage (503), not the caller's fault.
  *
- * <p>A token that passed every check is remembered ({@link VerifiedTokens}) until it expires, for at most
+ * <p>A token that passed every check is remembered ({@link VerifiedTokens}) until its {@code exp} plus the same
+ * skew, for at most
  * {@value #VERIFIED_TOKEN_MAX_AGE_MS} ms: its repeats skip the signature check, the largest share of a warm
  * request's CPU time.
  *

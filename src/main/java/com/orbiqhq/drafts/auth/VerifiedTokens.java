@@ -13,9 +13,9 @@ import java.util.function.LongSupplier;
  * (header, payload and signature), so a token that differs in any character is verified in full. An entry is
  * honoured until the token expires, with the same clock skew as the full check, and for at most {@code maxAgeMillis}
  * after its verification (measured on a monotonic clock, so a step of the wall clock cannot stretch it), so a key
- * withdrawn from the JWKS stops being accepted that much later than it would be without this cache. Refusals are
- * never remembered, and the number of entries is bounded (least recently used goes first), so no caller can grow
- * it.
+ * withdrawn from the JWKS stops being accepted at most that much later than it would be without this cache.
+ * Refusals are never remembered, and the number of entries is bounded (least recently used goes first), so no
+ * caller can grow it.
  *
  * <p>Thread-safe.
  */

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A JDK HTTP server on a loopback port that serves one JSON document at any path and counts the requests, so a
  * test can tell whether (and how often) the verifier went to the network.
  */
-final class JwksServer implements AutoCloseable {
+public final class JwksServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger hits = new AtomicInteger();
     private volatile String body;
@@ -27,12 +27,12 @@ final class JwksServer implements AutoCloseable {
         server.start();
     }
 
-    static JwksServer serving(String body) throws IOException {
+    public static JwksServer serving(String body) throws IOException {
         return new JwksServer(body);
     }
 
     /** The address of {@code path} on this server, e.g. {@code http://127.0.0.1:41234/jwks}. */
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
@@ -45,7 +45,7 @@ final class JwksServer implements AutoCloseable {
         status = newStatus;
     }
 
-    int hits() {
+    public int hits() {
         return hits.get();
     }
 
