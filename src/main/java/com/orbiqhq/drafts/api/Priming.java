@@ -55,8 +55,11 @@ final class Priming {
     private static final int ROUNDS = 100;
     /** Priming stops after this long whatever is left, so that a slow machine cannot stall init or a snapshot. */
     private static final Duration BUDGET = Duration.ofSeconds(10);
-    /** What the first round's create, idempotent create, refused body and missing token must be answered. */
-    private static final List<Integer> EXPECTED_STATUSES = List.of(201, 201, 400, 401);
+    /**
+     * What the first round's requests must be answered: a create from the promoted version, one from a named
+     * version, an idempotent create, a refused body, a missing token.
+     */
+    private static final List<Integer> EXPECTED_STATUSES = List.of(201, 201, 201, 400, 401);
     private static final String ISSUER = "https://priming.invalid";
     private static final String AUDIENCE = "priming";
     private static final JsonFactory JSON = new JsonFactory();
@@ -68,8 +71,8 @@ final class Priming {
      * Primes, and never fails: priming only saves time, so a failure is logged and the function starts (or the
      * snapshot is taken) without it.
      *
-     * @return the statuses the priming requests got in their first round (create, idempotent create, refused body,
-     *     missing token), empty when priming failed
+     * @return the statuses the priming requests got in their first round (create from the promoted version, from a
+     *     named version, idempotent create, refused body, missing token), empty when priming failed
      */
     static List<Integer> prime(JsonLogger log) {
         try {
@@ -104,6 +107,7 @@ final class Priming {
                 String token = token(key, round);
                 List<byte[]> requests = List.of(
                         event(token, "{\"source_version_id\": \"current\", \"name\": \"Priming\"}", null),
+                        event(token, "{\"source_version_id\": \"" + PrimingDatabase.VERSION + "\"}", null),
                         event(token, "{}", "priming-" + round),
                         event(token, "{\"status\": \"published\"}", null),
                         event(null, null, null));

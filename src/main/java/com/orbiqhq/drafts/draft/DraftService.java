@@ -82,20 +82,26 @@ public final class DraftService {
         }
     }
 
-    /** Reads the document and the source, and plans the transaction that copies it. */
+    /**
+     * Reads the document and the source, and plans the transaction that copies it. A named source is read
+     * together with the document (one round trip); the promoted one only once the document has named it.
+     */
     private DraftWrite planWrite(CreateDraftCommand command, IdempotencyLock lock, Deadline deadline) {
         DocumentRef document = command.document();
-        DocumentState state = repository.findDocument(document, deadline)
-                .orElseThrow(ClientException::documentNotFound);
-
-        String sourceId = command.copiesPromotedVersion() ? state.activeVersionId() : command.sourceVersionId();
-        if (sourceId == null) {
-            throw ClientException.nothingPromoted();
+        DocumentState state;
+        SourceVersion source;
+        if (command.copiesPromotedVersion()) {
+            state = repository.findDocument(document, deadline).orElseThrow(ClientException::documentNotFound);
+            if (state.activeVersionId() == null) {
+                throw ClientException.nothingPromoted();
+            }
+            source = repository.findVersion(document, state.activeVersionId(), deadline)
+                    .orElseThrow(ClientException::nothingPromoted);
+        } else {
+            DocumentAndVersion read = repository.findDocumentAndVersion(document, command.sourceVersionId(), deadline);
+            state = read.document().orElseThrow(ClientException::documentNotFound);
+            source = read.version().orElseThrow(ClientException::sourceNotFound);
         }
-        SourceVersion source = repository.findVersion(document, sourceId, deadline)
-                .orElseThrow(() -> command.copiesPromotedVersion()
-                        ? ClientException.nothingPromoted()
-                        : ClientException.sourceNotFound());
 
         Instant now = clock.instant();
         long keyMillis = state.nextDraftKeyMillis(now.toEpochMilli());

@@ -7,6 +7,7 @@ import static com.orbiqhq.drafts.store.Attributes.stringOrNull;
 
 import com.orbiqhq.drafts.config.Environment;
 import com.orbiqhq.drafts.draft.Deadline;
+import com.orbiqhq.drafts.draft.DocumentAndVersion;
 import com.orbiqhq.drafts.draft.DocumentRef;
 import com.orbiqhq.drafts.draft.DocumentState;
 import com.orbiqhq.drafts.draft.DraftWrite;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -55,8 +57,8 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     private static final int SOURCE_PART = 1;
     private static final int NEW_VERSION_PART = 2;
     private static final int IDEMPOTENCY_PART = 3;
-    /** How long to wait, times the number of times asked, before asking again about our own running transaction. */
-    private static final Duration OWN_TRANSACTION_PAUSE = Duration.ofMillis(20);
+    /** How long to wait, times the number of times asked, before asking again (unprocessed keys, own transaction). */
+    private static final Duration ASK_AGAIN_PAUSE = Duration.ofMillis(20);
 
     /** Attributes a draft sets afresh instead of copying from its source. */
     static final Set<String> LIFECYCLE_ATTRIBUTES = Set.of(
@@ -99,15 +101,53 @@ public final class DynamoDbVersionRepository implements VersionRepository {
 
     @Override
     public Optional<DocumentState> findDocument(DocumentRef document, Deadline deadline) {
-        return getItem(TableKeys.document(document), deadline)
-                .map(item -> new DocumentState(
-                        stringOrNull(item, "active_version_id"), numberOrNull(item, "last_draft_key_ms")));
+        return getItem(TableKeys.document(document), deadline).map(DynamoDbVersionRepository::documentState);
+    }
+
+    private static DocumentState documentState(Map<String, AttributeValue> item) {
+        return new DocumentState(stringOrNull(item, "active_version_id"), numberOrNull(item, "last_draft_key_ms"));
     }
 
     @Override
     public Optional<SourceVersion> findVersion(DocumentRef document, String versionId, Deadline deadline) {
         return getItem(TableKeys.version(document, versionId), deadline)
                 .map(item -> new StoredVersion(versionId, numberOrNull(item, "revision"), item));
+    }
+
+    /**
+     * One consistent {@code BatchGetItem} for both items. Keys DynamoDB leaves unprocessed (under throttling) are
+     * asked for again after a growing pause, for as long as the deadline allows.
+     */
+    @Override
+    public DocumentAndVersion findDocumentAndVersion(DocumentRef document, String versionId, Deadline deadline) {
+        Map<String, AttributeValue> documentKey = TableKeys.document(document);
+        Map<String, AttributeValue> found = null;
+        Map<String, AttributeValue> foundVersion = null;
+        List<Map<String, AttributeValue>> wanted = List.of(documentKey, TableKeys.version(document, versionId));
+        for (int asked = 1; !wanted.isEmpty(); asked++) {
+            List<Map<String, AttributeValue>> keys = wanted;
+            var response = call(deadline, () -> dynamoDb.batchGetItem(batch -> batch
+                    .requestItems(Map.of(tableName, KeysAndAttributes.builder().keys(keys).consistentRead(true)
+                            .build()))
+                    .overrideConfiguration(timeout(deadline))));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+                if (documentKey.get("sk").equals(item.get("sk"))) {
+                    found = item;
+                } else {
+                    foundVersion = item;
+                }
+            }
+            KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
+            wanted = unprocessed == null ? List.of() : unprocessed.keys();
+            if (!wanted.isEmpty()) {
+                pauseBeforeAskingAgain(asked, deadline, "unprocessed keys of a consistent read until the deadline");
+            }
+        }
+        Map<String, AttributeValue> versionItem = foundVersion;
+        return new DocumentAndVersion(
+                Optional.ofNullable(found).map(DynamoDbVersionRepository::documentState),
+                Optional.ofNullable(versionItem).map(item -> new StoredVersion(versionId,
+                        numberOrNull(item, "revision"), item)));
     }
 
     @Override
@@ -235,21 +275,22 @@ public final class DynamoDbVersionRepository implements VersionRepository {
                 // same transaction was still being applied. Asking again with the same token returns that
                 // attempt's outcome once it is done; answering now would report a failure for a draft that may
                 // well be written.
-                waitForOwnTransaction(asked, deadline);
+                pauseBeforeAskingAgain(asked, deadline, "our own transaction was still in progress at the deadline");
             }
         }
     }
 
-    private static void waitForOwnTransaction(int asked, Deadline deadline) {
-        Duration pause = OWN_TRANSACTION_PAUSE.multipliedBy(asked);
-        if (!deadline.hasAtLeast(pause.plus(OWN_TRANSACTION_PAUSE))) {
-            throw ServiceException.unavailable("our own transaction was still in progress at the deadline", null);
+    /** Waits a little longer each time before the same request is made again, or 503 when the deadline is near. */
+    private static void pauseBeforeAskingAgain(int asked, Deadline deadline, String reasonAtDeadline) {
+        Duration pause = ASK_AGAIN_PAUSE.multipliedBy(asked);
+        if (!deadline.hasAtLeast(pause.plus(ASK_AGAIN_PAUSE))) {
+            throw ServiceException.unavailable(reasonAtDeadline, null);
         }
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ServiceException.unavailable("interrupted while waiting for our own transaction", e);
+            throw ServiceException.unavailable("interrupted while waiting to ask the database again", e);
         }
     }
 

@@ -14,9 +14,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * the stand-in, so that no thread or socket of it is left in a snapshot.
  */
 public final class PrimingDatabase implements AutoCloseable {
-    /** The tenant and document the stand-in knows (its one version is the promoted one). */
+    /** The tenant, document and version the stand-in knows (the version is the promoted one). */
     public static final String TENANT = PrimingServer.TENANT;
     public static final String DOCUMENT = PrimingServer.DOCUMENT;
+    public static final String VERSION = PrimingServer.VERSION;
 
     private static final long THREAD_END_WAIT_MILLIS = 2_000;
 
@@ -47,7 +48,7 @@ public final class PrimingDatabase implements AutoCloseable {
     }
 
     public VersionRepository repository() {
-        return new DynamoDbVersionRepository(client, "priming");
+        return new DynamoDbVersionRepository(client, PrimingServer.TABLE);
     }
 
     @Override

@@ -33,12 +33,13 @@ final class PrimingServer implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final String PK = "{\"S\":\"TENANT#" + TENANT + "#DOCUMENT#" + DOCUMENT + "\"}";
-    private static final String DOCUMENT_ITEM = "{\"Item\":{\"pk\":" + PK + ",\"sk\":{\"S\":\"DOCUMENT\"},"
-            + "\"active_version_id\":{\"S\":\"" + VERSION + "\"},\"last_draft_key_ms\":{\"N\":\"1\"}}}";
-    private static final String VERSION_ITEM = "{\"Item\":{\"pk\":" + PK + ",\"sk\":{\"S\":\"VERSION#" + VERSION
+    static final String TABLE = "priming";
+    private static final String DOCUMENT_ITEM = "{\"pk\":" + PK + ",\"sk\":{\"S\":\"DOCUMENT\"},"
+            + "\"active_version_id\":{\"S\":\"" + VERSION + "\"},\"last_draft_key_ms\":{\"N\":\"1\"}}";
+    private static final String VERSION_ITEM = "{\"pk\":" + PK + ",\"sk\":{\"S\":\"VERSION#" + VERSION
             + "\"},\"id\":{\"S\":\"" + VERSION + "\"},\"revision\":{\"N\":\"1\"},\"status\":{\"S\":\"published\"},"
             + "\"title\":{\"S\":\"Priming\"},\"tags\":{\"SS\":[\"a\",\"b\"]},\"size\":{\"N\":\"1\"},"
-            + "\"file\":{\"M\":{\"bucket\":{\"S\":\"b\"}}},\"flags\":{\"L\":[{\"BOOL\":true},{\"NULL\":true}]}}}";
+            + "\"file\":{\"M\":{\"bucket\":{\"S\":\"b\"}}},\"flags\":{\"L\":[{\"BOOL\":true},{\"NULL\":true}]}}";
 
     private final ServerSocket listener;
     private final Thread thread;
@@ -150,7 +151,11 @@ final class PrimingServer implements AutoCloseable {
 
     private static String answerFor(String target, String body) {
         if (target.endsWith(".GetItem")) {
-            return body.contains("\"DOCUMENT\"") ? DOCUMENT_ITEM : VERSION_ITEM;
+            return "{\"Item\":" + (body.contains("\"DOCUMENT\"") ? DOCUMENT_ITEM : VERSION_ITEM) + "}";
+        }
+        if (target.endsWith(".BatchGetItem")) {
+            return "{\"Responses\":{\"" + TABLE + "\":[" + DOCUMENT_ITEM + "," + VERSION_ITEM + "]},"
+                    + "\"UnprocessedKeys\":{}}";
         }
         return "{}";
     }

@@ -29,7 +29,7 @@ class PrimingTest {
 
         List<Integer> statuses = Priming.prime(log);
 
-        assertThat(statuses).containsExactly(201, 201, 400, 401);
+        assertThat(statuses).containsExactly(201, 201, 201, 400, 401);
         assertThat(lines.toString(StandardCharsets.UTF_8)).as("priming logs nothing through the real logger")
                 .isEmpty();
     }

@@ -27,6 +27,11 @@ class DatabaseFaultsTest {
             + "\"sk\":{\"S\":\"any\"},\"active_version_id\":{\"S\":\"" + SOURCE_ID + "\"},"
             + "\"id\":{\"S\":\"" + SOURCE_ID + "\"},\"revision\":{\"N\":\"3\"},\"title\":{\"S\":\"Policy\"}}}";
 
+    /** The document item as a batch read returns it (no "Item" wrapper), keyed as the document. */
+    private static final String BARE_ITEM = "{\"pk\":{\"S\":\"TENANT#acme#DOCUMENT#" + DOCUMENT_ID + "\"},"
+            + "\"sk\":{\"S\":\"DOCUMENT\"},\"active_version_id\":{\"S\":\"" + SOURCE_ID + "\"},"
+            + "\"id\":{\"S\":\"" + SOURCE_ID + "\"},\"revision\":{\"N\":\"3\"},\"title\":{\"S\":\"Policy\"}}";
+
     private ScriptedDynamoDb dynamoDb;
     private HandlerClient client;
 
@@ -100,6 +105,36 @@ class DatabaseFaultsTest {
 
         assertUnavailable(response);
         assertThat(dynamoDb.calls("TransactWriteItems")).isGreaterThan(2);
+    }
+
+    @Test
+    void create_fromANamedVersionWhoseKeysComeBackUnprocessed_asksForThemAgain() {
+        String table = "{\"Responses\":{\"documents\":[" + BARE_ITEM + "]},";
+        dynamoDb.then("BatchGetItem", Reply.ok(table + "\"UnprocessedKeys\":{\"documents\":{\"Keys\":[{\"pk\":"
+                        + "{\"S\":\"p\"},\"sk\":{\"S\":\"VERSION#" + SOURCE_ID + "\"}}],\"ConsistentRead\":true}}}"))
+                .always("BatchGetItem", Reply.ok(table.replace("\"DOCUMENT\"", "\"VERSION#" + SOURCE_ID + "\"")
+                        + "\"UnprocessedKeys\":{}}"))
+                .always("TransactWriteItems", Reply.ok("{}"));
+
+        var response = client.post(DOCUMENT_ID, "{\"source_version_id\": \"" + SOURCE_ID + "\"}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(dynamoDb.calls("BatchGetItem")).isEqualTo(2);
+        assertThat(dynamoDb.requests("BatchGetItem").get(1)).as("only the unprocessed key asked for again")
+                .contains("VERSION#" + SOURCE_ID).doesNotContain("\"DOCUMENT\"");
+        assertThat(dynamoDb.calls("GetItem")).isZero();
+    }
+
+    @Test
+    void create_fromANamedVersionWhoseKeysStayUnprocessed_answers503BeforeTheDeadline() {
+        dynamoDb.always("BatchGetItem", Reply.ok("{\"Responses\":{},\"UnprocessedKeys\":{\"documents\":{\"Keys\":["
+                + "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"DOCUMENT\"}}],\"ConsistentRead\":true}}}"));
+
+        var response = client.post(DOCUMENT_ID, "{\"source_version_id\": \"" + SOURCE_ID + "\"}");
+
+        assertUnavailable(response);
+        assertThat(dynamoDb.calls("BatchGetItem")).isGreaterThan(2);
+        assertThat(dynamoDb.calls("TransactWriteItems")).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.orbiqhq.drafts.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.orbiqhq.drafts.draft.Deadline;
+import com.orbiqhq.drafts.draft.DocumentAndVersion;
 import com.orbiqhq.drafts.draft.DocumentRef;
 import com.orbiqhq.drafts.draft.DocumentState;
 import com.orbiqhq.drafts.draft.Draft;
@@ -37,6 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -89,6 +92,46 @@ class DynamoDbVersionRepositoryOnMotoIT {
             assertThat(get.tableName()).isEqualTo(table.name());
             assertThat(get.key().get("pk").s()).isEqualTo(document.partitionKey());
         });
+    }
+
+    @Test
+    void findDocumentAndVersion_bothInOneConsistentBatchRead() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        DocumentRef ref = new DocumentRef(document.tenant(), document.documentId());
+
+        DocumentAndVersion read = repository.findDocumentAndVersion(ref, document.promotedVersionId(), deadline());
+
+        assertThat(read.document().orElseThrow().activeVersionId()).isEqualTo(document.promotedVersionId());
+        assertThat(read.version().orElseThrow().revision()).isEqualTo(7L);
+        assertThat(read.version().orElseThrow().id()).isEqualTo(document.promotedVersionId());
+        assertThat(sent).singleElement().satisfies(request -> {
+            KeysAndAttributes keys = ((BatchGetItemRequest) request).requestItems().get(table.name());
+            assertThat(keys.consistentRead()).isTrue();
+            assertThat(keys.keys()).extracting(key -> key.get("pk").s()).containsOnly(document.partitionKey());
+        });
+    }
+
+    @Test
+    void findDocumentAndVersion_versionMissing_returnsTheDocumentAlone() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        DocumentRef ref = new DocumentRef(document.tenant(), document.documentId());
+
+        DocumentAndVersion read = repository.findDocumentAndVersion(ref, UUID.randomUUID().toString(), deadline());
+
+        assertThat(read.document()).isPresent();
+        assertThat(read.version()).isEmpty();
+    }
+
+    @Test
+    void findDocumentAndVersion_anotherTenantsDocument_findsNeither() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        DocumentRef elsewhere = new DocumentRef("another-tenant", document.documentId());
+
+        DocumentAndVersion read = repository.findDocumentAndVersion(elsewhere, document.promotedVersionId(),
+                deadline());
+
+        assertThat(read.document()).isEmpty();
+        assertThat(read.version()).isEmpty();
     }
 
     @Test
