@@ -16,15 +16,8 @@ public interface VersionRepository {
     /** Reads one version of the document (strongly consistent). */
     Optional<SourceVersion> findVersion(DocumentRef document, String versionId, Deadline deadline);
 
-    /**
-     * Reads the document and one of its versions (strongly consistent), in one round trip where the store can.
-     * This default makes the two reads one after the other.
-     */
-    default DocumentAndVersion findDocumentAndVersion(DocumentRef document, String versionId, Deadline deadline) {
-        Optional<DocumentState> state = findDocument(document, deadline);
-        return new DocumentAndVersion(state, state.isEmpty() ? Optional.empty()
-                : findVersion(document, versionId, deadline));
-    }
+    /** Reads the document and one of its versions together (strongly consistent), in one round trip. */
+    DocumentAndVersion findDocumentAndVersion(DocumentRef document, String versionId, Deadline deadline);
 
     /** Claims an idempotency key for this request, or reports who holds or used it. */
     IdempotencyClaim claimIdempotencyKey(DocumentRef document, IdempotencyLock lock, Deadline deadline);

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -57,8 +58,10 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     private static final int SOURCE_PART = 1;
     private static final int NEW_VERSION_PART = 2;
     private static final int IDEMPOTENCY_PART = 3;
-    /** How long to wait, times the number of times asked, before asking again (unprocessed keys, own transaction). */
+    /** The first cap of the pause before asking again (unprocessed keys, our own running transaction). */
     private static final Duration ASK_AGAIN_PAUSE = Duration.ofMillis(20);
+    /** Asking again is pointless with less time than this left for the call. */
+    private static final Duration MIN_TIME_FOR_CALL = Duration.ofMillis(100);
 
     /** Attributes a draft sets afresh instead of copying from its source. */
     static final Set<String> LIFECYCLE_ATTRIBUTES = Set.of(
@@ -121,9 +124,10 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     @Override
     public DocumentAndVersion findDocumentAndVersion(DocumentRef document, String versionId, Deadline deadline) {
         Map<String, AttributeValue> documentKey = TableKeys.document(document);
+        Map<String, AttributeValue> versionKey = TableKeys.version(document, versionId);
         Map<String, AttributeValue> found = null;
         Map<String, AttributeValue> foundVersion = null;
-        List<Map<String, AttributeValue>> wanted = List.of(documentKey, TableKeys.version(document, versionId));
+        List<Map<String, AttributeValue>> wanted = List.of(documentKey, versionKey);
         for (int asked = 1; !wanted.isEmpty(); asked++) {
             List<Map<String, AttributeValue>> keys = wanted;
             var response = call(deadline, () -> dynamoDb.batchGetItem(batch -> batch
@@ -133,7 +137,7 @@ public final class DynamoDbVersionRepository implements VersionRepository {
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
                 if (documentKey.get("sk").equals(item.get("sk"))) {
                     found = item;
-                } else {
+                } else if (versionKey.get("sk").equals(item.get("sk"))) {
                     foundVersion = item;
                 }
             }
@@ -280,10 +284,14 @@ public final class DynamoDbVersionRepository implements VersionRepository {
         }
     }
 
-    /** Waits a little longer each time before the same request is made again, or 503 when the deadline is near. */
+    /**
+     * Waits before the same request is made again: full jitter under a cap that doubles each time, so that
+     * invocations held up together do not ask again together; 503 when the deadline leaves no room for a call.
+     */
     private static void pauseBeforeAskingAgain(int asked, Deadline deadline, String reasonAtDeadline) {
-        Duration pause = ASK_AGAIN_PAUSE.multipliedBy(asked);
-        if (!deadline.hasAtLeast(pause.plus(ASK_AGAIN_PAUSE))) {
+        long capMillis = ASK_AGAIN_PAUSE.toMillis() << Math.min(asked - 1, 6);
+        Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextLong(capMillis + 1));
+        if (!deadline.hasAtLeast(pause.plus(MIN_TIME_FOR_CALL))) {
             throw ServiceException.unavailable(reasonAtDeadline, null);
         }
         try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.orbiqhq.drafts.config.Environment;
 import com.orbiqhq.drafts.draft.CreateDraftCommand;
 import com.orbiqhq.drafts.draft.Deadline;
+import com.orbiqhq.drafts.draft.DocumentAndVersion;
 import com.orbiqhq.drafts.draft.DocumentRef;
 import com.orbiqhq.drafts.draft.DocumentState;
 import com.orbiqhq.drafts.draft.DraftResult;
@@ -226,6 +227,12 @@ class ConcurrentChangeOnMotoIT {
             @Override
             public Optional<SourceVersion> findVersion(DocumentRef document, String versionId, Deadline deadline) {
                 return repository.findVersion(document, versionId, deadline);
+            }
+
+            @Override
+            public DocumentAndVersion findDocumentAndVersion(DocumentRef document, String versionId,
+                    Deadline deadline) {
+                return repository.findDocumentAndVersion(document, versionId, deadline);
             }
 
             @Override

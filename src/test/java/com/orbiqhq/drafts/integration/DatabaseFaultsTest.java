@@ -126,6 +126,16 @@ class DatabaseFaultsTest {
     }
 
     @Test
+    void create_fromANamedVersionWhenTheBatchReadIsThrottled_answers503WithRetryAfter() {
+        dynamoDb.always("BatchGetItem", Reply.error("ProvisionedThroughputExceededException", ""));
+
+        var response = client.post(DOCUMENT_ID, "{\"source_version_id\": \"" + SOURCE_ID + "\"}");
+
+        assertUnavailable(response);
+        assertThat(dynamoDb.calls("TransactWriteItems")).isZero();
+    }
+
+    @Test
     void create_fromANamedVersionWhoseKeysStayUnprocessed_answers503BeforeTheDeadline() {
         dynamoDb.always("BatchGetItem", Reply.ok("{\"Responses\":{},\"UnprocessedKeys\":{\"documents\":{\"Keys\":["
                 + "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"DOCUMENT\"}}],\"ConsistentRead\":true}}}"));

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +109,8 @@ class DynamoDbVersionRepositoryOnMotoIT {
             KeysAndAttributes keys = ((BatchGetItemRequest) request).requestItems().get(table.name());
             assertThat(keys.consistentRead()).isTrue();
             assertThat(keys.keys()).extracting(key -> key.get("pk").s()).containsOnly(document.partitionKey());
+            assertThat(keys.keys()).extracting(key -> key.get("sk").s())
+                    .containsExactlyInAnyOrder("DOCUMENT", "VERSION#" + document.promotedVersionId());
         });
     }
 
@@ -120,6 +123,19 @@ class DynamoDbVersionRepositoryOnMotoIT {
 
         assertThat(read.document()).isPresent();
         assertThat(read.version()).isEmpty();
+    }
+
+    @Test
+    void findDocumentAndVersion_versionWithoutItsDocument_returnsTheVersionAlone() {
+        Documents.Seeded document = documents.withPromotedVersion(Tokens.TENANT);
+        DocumentRef ref = new DocumentRef(document.tenant(), document.documentId());
+        table.client().deleteItem(delete -> delete.tableName(table.name()).key(Map.of(
+                "pk", AttributeValue.fromS(document.partitionKey()), "sk", AttributeValue.fromS("DOCUMENT"))));
+
+        DocumentAndVersion read = repository.findDocumentAndVersion(ref, document.promotedVersionId(), deadline());
+
+        assertThat(read.document()).isEmpty();
+        assertThat(read.version()).isPresent();
     }
 
     @Test
