@@ -9,7 +9,6 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Creates draft versions: the rules both entry points (HTTP and schedule) share.
@@ -26,8 +25,7 @@ public final class DraftService {
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private static final Duration MIN_TIME_FOR_ATTEMPT = Duration.ofMillis(150);
-    private static final long BACKOFF_BASE_MILLIS = 10;
-    private static final long BACKOFF_CAP_MILLIS = 250;
+    private static final Backoff CONFLICT_BACKOFF = new Backoff(Duration.ofMillis(10), Duration.ofMillis(250));
 
     private final VersionRepository repository;
     private final InstantSource clock;
@@ -77,7 +75,8 @@ public final class DraftService {
                     return replayAfterLostClaim(command, lock, deadline);
                 }
                 log.debug("draft write refused, reading again", "attempt", attempt, "reason", conflict.reason());
-                backOff(attempt, deadline);
+                CONFLICT_BACKOFF.pauseBefore(attempt + 1, deadline, MIN_TIME_FOR_ATTEMPT,
+                        "draft write kept conflicting until the deadline");
             }
         }
     }
@@ -146,21 +145,6 @@ public final class DraftService {
         } catch (RuntimeException e) {
             // The claim lapses on its own at lockedUntil; the original failure is what the caller must see.
             log.warn("could not release idempotency claim", "error", e.getClass().getSimpleName());
-        }
-    }
-
-    /** Full-jitter exponential backoff, or 503 when the deadline leaves no room for another attempt. */
-    private static void backOff(int attempt, Deadline deadline) {
-        long cap = Math.min(BACKOFF_CAP_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 10));
-        long sleepMillis = ThreadLocalRandom.current().nextLong(cap + 1);
-        if (!deadline.hasAtLeast(MIN_TIME_FOR_ATTEMPT.plusMillis(sleepMillis))) {
-            throw ServiceException.unavailable("draft write kept conflicting until the deadline", null);
-        }
-        try {
-            Thread.sleep(sleepMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ServiceException.unavailable("interrupted while backing off", e);
         }
     }
 }

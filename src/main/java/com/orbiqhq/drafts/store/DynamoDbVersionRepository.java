@@ -6,6 +6,7 @@ import static com.orbiqhq.drafts.store.Attributes.string;
 import static com.orbiqhq.drafts.store.Attributes.stringOrNull;
 
 import com.orbiqhq.drafts.config.Environment;
+import com.orbiqhq.drafts.draft.Backoff;
 import com.orbiqhq.drafts.draft.Deadline;
 import com.orbiqhq.drafts.draft.DocumentAndVersion;
 import com.orbiqhq.drafts.draft.DocumentRef;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -58,8 +58,8 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     private static final int SOURCE_PART = 1;
     private static final int NEW_VERSION_PART = 2;
     private static final int IDEMPOTENCY_PART = 3;
-    /** The first cap of the pause before asking again (unprocessed keys, our own running transaction). */
-    private static final Duration ASK_AGAIN_PAUSE = Duration.ofMillis(20);
+    /** Before asking again about unprocessed keys or our own running transaction. */
+    private static final Backoff ASK_AGAIN = new Backoff(Duration.ofMillis(20), Duration.ofMillis(1_280));
     /** Asking again is pointless with less time than this left for the call. */
     private static final Duration MIN_TIME_FOR_CALL = Duration.ofMillis(100);
 
@@ -107,6 +107,10 @@ public final class DynamoDbVersionRepository implements VersionRepository {
         return getItem(TableKeys.document(document), deadline).map(DynamoDbVersionRepository::documentState);
     }
 
+    private static StoredVersion storedVersion(String versionId, Map<String, AttributeValue> item) {
+        return new StoredVersion(versionId, numberOrNull(item, "revision"), item);
+    }
+
     private static DocumentState documentState(Map<String, AttributeValue> item) {
         return new DocumentState(stringOrNull(item, "active_version_id"), numberOrNull(item, "last_draft_key_ms"));
     }
@@ -114,7 +118,7 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     @Override
     public Optional<SourceVersion> findVersion(DocumentRef document, String versionId, Deadline deadline) {
         return getItem(TableKeys.version(document, versionId), deadline)
-                .map(item -> new StoredVersion(versionId, numberOrNull(item, "revision"), item));
+                .map(item -> storedVersion(versionId, item));
     }
 
     /**
@@ -125,7 +129,7 @@ public final class DynamoDbVersionRepository implements VersionRepository {
     public DocumentAndVersion findDocumentAndVersion(DocumentRef document, String versionId, Deadline deadline) {
         Map<String, AttributeValue> documentKey = TableKeys.document(document);
         Map<String, AttributeValue> versionKey = TableKeys.version(document, versionId);
-        Map<String, AttributeValue> found = null;
+        Map<String, AttributeValue> foundDocument = null;
         Map<String, AttributeValue> foundVersion = null;
         List<Map<String, AttributeValue>> wanted = List.of(documentKey, versionKey);
         for (int asked = 1; !wanted.isEmpty(); asked++) {
@@ -136,7 +140,7 @@ public final class DynamoDbVersionRepository implements VersionRepository {
                     .overrideConfiguration(timeout(deadline))));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
                 if (documentKey.get("sk").equals(item.get("sk"))) {
-                    found = item;
+                    foundDocument = item;
                 } else if (versionKey.get("sk").equals(item.get("sk"))) {
                     foundVersion = item;
                 }
@@ -144,14 +148,13 @@ public final class DynamoDbVersionRepository implements VersionRepository {
             KeysAndAttributes unprocessed = response.unprocessedKeys().get(tableName);
             wanted = unprocessed == null ? List.of() : unprocessed.keys();
             if (!wanted.isEmpty()) {
-                pauseBeforeAskingAgain(asked, deadline, "unprocessed keys of a consistent read until the deadline");
+                ASK_AGAIN.pauseBefore(asked, deadline, MIN_TIME_FOR_CALL,
+                        "unprocessed keys of a consistent read until the deadline");
             }
         }
-        Map<String, AttributeValue> versionItem = foundVersion;
         return new DocumentAndVersion(
-                Optional.ofNullable(found).map(DynamoDbVersionRepository::documentState),
-                Optional.ofNullable(versionItem).map(item -> new StoredVersion(versionId,
-                        numberOrNull(item, "revision"), item)));
+                Optional.ofNullable(foundDocument).map(DynamoDbVersionRepository::documentState),
+                Optional.ofNullable(foundVersion).map(item -> storedVersion(versionId, item)));
     }
 
     @Override
@@ -279,26 +282,9 @@ public final class DynamoDbVersionRepository implements VersionRepository {
                 // same transaction was still being applied. Asking again with the same token returns that
                 // attempt's outcome once it is done; answering now would report a failure for a draft that may
                 // well be written.
-                pauseBeforeAskingAgain(asked, deadline, "our own transaction was still in progress at the deadline");
+                ASK_AGAIN.pauseBefore(asked, deadline, MIN_TIME_FOR_CALL,
+                        "our own transaction was still in progress at the deadline");
             }
-        }
-    }
-
-    /**
-     * Waits before the same request is made again: full jitter under a cap that doubles each time, so that
-     * invocations held up together do not ask again together; 503 when the deadline leaves no room for a call.
-     */
-    private static void pauseBeforeAskingAgain(int asked, Deadline deadline, String reasonAtDeadline) {
-        long capMillis = ASK_AGAIN_PAUSE.toMillis() << Math.min(asked - 1, 6);
-        Duration pause = Duration.ofMillis(ThreadLocalRandom.current().nextLong(capMillis + 1));
-        if (!deadline.hasAtLeast(pause.plus(MIN_TIME_FOR_CALL))) {
-            throw ServiceException.unavailable(reasonAtDeadline, null);
-        }
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ServiceException.unavailable("interrupted while waiting to ask the database again", e);
         }
     }
 

@@ -67,7 +67,8 @@ public final class HttpClientProbe {
         System.out.printf("{\"client\":\"%s\",\"initMs\":%.1f,\"firstCallMs\":%.1f,\"jvmUptimeMs\":%.1f,"
                         + "\"warmP50Ms\":%.3f,\"cpuP50Ms\":%.3f,\"processCpuMeanMs\":%.3f,\"peakRssKib\":%d}%n",
                 kind, (initEnd - initStart) / 1e6, (firstEnd - initEnd) / 1e6, uptimeAtFirst,
-                latency[calls / 2] / 1e6, cpu[calls / 2] / 1e6, processMs, ProbeSupport.peakRssKib());
+                ProbeSupport.percentile(latency, 50), ProbeSupport.percentile(cpu, 50), processMs,
+                ProbeSupport.peakRssKib());
         client.close();
     }
 

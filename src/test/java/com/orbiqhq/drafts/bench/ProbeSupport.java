@@ -49,6 +49,12 @@ final class ProbeSupport {
         return -1;
     }
 
+    /** The value at {@code percent} of sorted nanoseconds, in milliseconds (nearest rank). */
+    static double percentile(long[] sorted, int percent) {
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
     /** Milliseconds since this JVM started, as the JVM itself reports its start. */
     static double sinceJvmStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -72,7 +72,8 @@ public final class WarmProbe {
         System.out.printf("{\"tokens\":\"%s\",\"requests\":%d,\"p50Ms\":%.2f,\"p99Ms\":%.2f,"
                         + "\"cpuP50Ms\":%.3f,\"cpuMeanMs\":%.3f,\"processCpuMeanMs\":%.3f,\"allocatedKib\":%.1f,"
                         + "\"gcMs\":%.3f,\"jitMs\":%.3f,\"peakRssKib\":%d}%n",
-                args[2], requests, percentile(latency, 50), percentile(latency, 99), percentile(cpu, 50),
+                args[2], requests, ProbeSupport.percentile(latency, 50), ProbeSupport.percentile(latency, 99),
+                ProbeSupport.percentile(cpu, 50),
                 Arrays.stream(cpu).average().orElse(0) / 1e6, processCpuMeanMs, allocatedKib, gcMs, jitMs,
                 ProbeSupport.peakRssKib());
     }
@@ -88,10 +89,5 @@ public final class WarmProbe {
         if (status != 201) {
             throw new IllegalStateException("expected 201, got " + status);
         }
-    }
-
-    private static double percentile(long[] sorted, int percent) {
-        int index = Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
     }
 }
