@@ -77,6 +77,28 @@ class DynamoDbClientsTest {
         });
     }
 
+    @Test
+    void create_timesItsCallsOnOneDaemonThreadOfItsOwn() {
+        try (DynamoDbClient client = DynamoDbClients.create(Environment.of(Map.of(
+                "DYNAMODB_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "AWS_REGION", "eu-west-1")))) {
+            for (int i = 0; i < 6; i++) {
+                client.getItem(get -> get.tableName("t").key(Map.of("pk", AttributeValue.fromS("a"))));
+            }
+
+            List<Thread> timers = threadsNamed("dynamodb-call-timeout");
+            assertThat(timers).as("the client's timer threads, after six calls").hasSize(1)
+                    .allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
+            assertThat(threadsNamed("sdk-ScheduledExecutor")).as("the SDK's own scheduler threads").isEmpty();
+        }
+    }
+
+    private static List<Thread> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith(prefix))
+                .toList();
+    }
+
     private record Recorded(Map<String, String> headers, byte[] body) {
     }
 
