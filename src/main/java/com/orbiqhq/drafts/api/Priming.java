@@ -63,6 +63,13 @@ final class Priming {
     private static final String ISSUER = "https://priming.invalid";
     private static final String AUDIENCE = "priming";
     private static final JsonFactory JSON = new JsonFactory();
+    /** The JDK's own classes for a kept-alive HTTP connection, which priming cannot reach (see below). */
+    static final List<String> KEPT_ALIVE_CONNECTION_CLASSES = List.of(
+            "sun.net.www.http.Hurryable",
+            "sun.net.www.http.KeepAliveStream",
+            "sun.net.www.http.KeepAliveStreamCleaner",
+            "sun.net.www.http.KeepAliveCache$ClientVector",
+            "sun.net.www.http.KeepAliveEntry");
 
     private Priming() {
     }
@@ -128,7 +135,25 @@ final class Priming {
                 }
             }
         }
+        loadKeptAliveConnectionClasses();
         return statuses;
+    }
+
+    /**
+     * Loads the JDK classes that handle a kept-alive HTTP connection. Priming's stand-in closes every connection
+     * (so that none is left in a snapshot), so these never load during priming. They are not in the JDK's class
+     * data sharing archive either, and loading them from the module image took about a fifth of the first real
+     * request. Loading a class opens no connection and starts no thread (the JDK starts its keep-alive threads only
+     * when a connection is cached). A JDK without one of these names simply skips it.
+     */
+    private static void loadKeptAliveConnectionClasses() {
+        for (String name : KEPT_ALIVE_CONNECTION_CLASSES) {
+            try {
+                Class.forName(name, true, null);
+            } catch (ClassNotFoundException | LinkageError absent) {
+                // Another JDK's internals: nothing to load, and nothing lost but a little time.
+            }
+        }
     }
 
     /** A proxy event as API Gateway sends it, as JSON: what the handler reads on every real request. */

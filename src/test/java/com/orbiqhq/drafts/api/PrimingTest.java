@@ -35,6 +35,13 @@ class PrimingTest {
     }
 
     @Test
+    void keptAliveConnectionClasses_areAllClassesOfThisJdk() {
+        // A misspelt or renamed name is skipped without a word at run time, and priming would load nothing.
+        assertThat(Priming.KEPT_ALIVE_CONNECTION_CLASSES).isNotEmpty().allSatisfy(name ->
+                assertThat(Class.forName(name, false, null).getName()).isEqualTo(name));
+    }
+
+    @Test
     void prime_leavesNoThreadOfItsClientBehind() {
         Set<String> before = aliveThreads();
 
