@@ -16,7 +16,8 @@ import java.util.UUID;
  * <p>A draft is a copy of one version (the promoted one unless another is named) written in one transaction
  * together with the document's next draft stamp, so keys stay unique and nothing is ever half-written. When
  * something read changes before the write (another draft, a new promotion, a revised source) the transaction
- * refuses; the service reads again and retries with jittered backoff for as long as the deadline allows.
+ * refuses; the service reads again and retries with jittered backoff for as long as the deadline allows. A
+ * throttled transaction is retried the same way, only more slowly.
  *
  * <p>With an idempotency key, the request first claims the key. A repeat of a completed request returns the
  * same draft; a repeat while the first is in flight is a conflict; the same key with another request is refused.
@@ -26,6 +27,11 @@ public final class DraftService {
 
     private static final Duration MIN_TIME_FOR_ATTEMPT = Duration.ofMillis(150);
     private static final Backoff CONFLICT_BACKOFF = new Backoff(Duration.ofMillis(10), Duration.ofMillis(250));
+    /**
+     * Throttling clears as DynamoDB adapts the table's capacity, in hundreds of milliseconds rather than the few
+     * milliseconds a conflicting writer needs: start slower and wait longer, as the SDK does for throttled calls.
+     */
+    private static final Backoff THROTTLE_BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1));
 
     private final VersionRepository repository;
     private final InstantSource clock;
@@ -75,8 +81,13 @@ public final class DraftService {
                     return replayAfterLostClaim(command, lock, deadline);
                 }
                 log.debug("draft write refused, reading again", "attempt", attempt, "reason", conflict.reason());
-                CONFLICT_BACKOFF.pauseBefore(attempt + 1, deadline, MIN_TIME_FOR_ATTEMPT,
-                        "draft write kept conflicting until the deadline");
+                if (conflict.reason() == DraftWriteConflict.Reason.THROTTLED) {
+                    THROTTLE_BACKOFF.pauseBefore(attempt + 1, deadline, MIN_TIME_FOR_ATTEMPT,
+                            "draft write kept being throttled until the deadline");
+                } else {
+                    CONFLICT_BACKOFF.pauseBefore(attempt + 1, deadline, MIN_TIME_FOR_ATTEMPT,
+                            "draft write kept conflicting until the deadline");
+                }
             }
         }
     }

@@ -1,8 +1,8 @@
 package com.orbiqhq.drafts.draft;
 
 /**
- * The draft transaction was refused because something it relied on changed since it was read. Nothing was
- * written; the caller re-reads and decides.
+ * The draft transaction was refused, because something it relied on changed since it was read or because DynamoDB
+ * throttled it. Nothing was written; the caller re-reads and decides.
  */
 public final class DraftWriteConflict extends Exception {
     /** What changed, by the position of the refused part of the transaction. */
@@ -16,7 +16,9 @@ public final class DraftWriteConflict extends Exception {
         /** The idempotency claim lapsed and another request took it over. */
         IDEMPOTENCY_CLAIM_LOST,
         /** A concurrent transaction touched the same items; nothing changed that matters, try again. */
-        CONTENTION
+        CONTENTION,
+        /** DynamoDB throttled the transaction (the table's or the account's capacity); try again more slowly. */
+        THROTTLED
     }
 
     private final Reason reason;

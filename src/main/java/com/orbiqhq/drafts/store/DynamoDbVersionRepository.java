@@ -355,7 +355,7 @@ public final class DynamoDbVersionRepository implements VersionRepository {
                 : List.of();
         for (CancellationReason reason : reasons) {
             if (reason.code() != null && THROTTLING_REASONS.contains(reason.code())) {
-                throw ServiceException.unavailable("draft transaction throttled", cancelled);
+                return new DraftWriteConflict(DraftWriteConflict.Reason.THROTTLED);
             }
         }
         for (int part = 0; part < reasons.size(); part++) {

@@ -60,12 +60,29 @@ class DatabaseFaultsTest {
     }
 
     @Test
-    void create_whenTransactionIsThrottled_answers503WithRetryAfter() {
+    void create_whenTransactionIsThrottledOnce_readsAgainAndSucceeds() {
+        dynamoDb.then("TransactWriteItems", Reply.cancelled("None", "None", "ThrottlingError"))
+                .always("TransactWriteItems", Reply.ok("{}"));
+
+        var response = client.post(DOCUMENT_ID, "{}");
+
+        assertThat(response.status()).isEqualTo(201);
+        List<String> transactions = dynamoDb.requests("TransactWriteItems");
+        assertThat(transactions).hasSize(2);
+        assertThat(transactions.get(1)).as("a new attempt, with a new draft and token")
+                .contains("\"ClientRequestToken\":\"" + response.version().path("id").asText() + "\"")
+                .isNotEqualTo(transactions.get(0));
+    }
+
+    @Test
+    void create_whenTransactionStaysThrottled_retriesThenAnswers503WithRetryAfter() {
         dynamoDb.always("TransactWriteItems", Reply.cancelled("ThrottlingError", "None", "None"));
 
         var response = client.post(DOCUMENT_ID, "{}");
 
         assertUnavailable(response);
+        assertThat(dynamoDb.calls("TransactWriteItems")).as("retried with backoff until the deadline")
+                .isGreaterThan(2);
     }
 
     @Test
