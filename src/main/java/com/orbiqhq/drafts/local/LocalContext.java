@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The Lambda context of one local invocation: its request id and the time it has left, as Lambda gives them. */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
     private final String requestId;
     private final long deadlineNanos;
 
-    LocalContext(String requestId, Duration timeout) {
+    public LocalContext(String requestId, Duration timeout) {
         this.requestId = requestId;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
     }

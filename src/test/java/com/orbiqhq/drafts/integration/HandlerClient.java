@@ -2,6 +2,7 @@ package com.orbiqhq.drafts.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,11 @@ final class HandlerClient {
 
     /** A POST with a valid writer token and a JSON content type; a header given as null is left out. */
     Response post(String documentId, String body, String... headerPairs) {
+        return post(null, documentId, body, headerPairs);
+    }
+
+    /** The same, in an invocation with the time the context has left (none: the handler's local budget). */
+    Response post(Context context, String documentId, String body, String... headerPairs) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Authorization", Tokens.bearer(Tokens.writer()));
         headers.put("Content-Type", "application/json");
@@ -41,7 +47,8 @@ final class HandlerClient {
                 headers.put(headerPairs[i], headerPairs[i + 1]);
             }
         }
-        return send(event(documentId, body, headers));
+        APIGatewayProxyRequestEvent event = event(documentId, body, headers);
+        return send(event.getPath(), LambdaEvents.json(event), context);
     }
 
     Response send(APIGatewayProxyRequestEvent event) {
@@ -50,7 +57,11 @@ final class HandlerClient {
 
     /** Sends an event's JSON as it is, such as a file from events/. */
     Response send(String path, byte[] eventJson) {
-        APIGatewayProxyResponseEvent response = LambdaEvents.invoke(handler, eventJson, null);
+        return send(path, eventJson, null);
+    }
+
+    private Response send(String path, byte[] eventJson, Context context) {
+        APIGatewayProxyResponseEvent response = LambdaEvents.invoke(handler, eventJson, context);
         var report = OpenApiContract.check(path, response);
         assertThat(report.getMessages()).as("response conforms to openapi.yaml: %s", response.getBody()).isEmpty();
         return new Response(response);

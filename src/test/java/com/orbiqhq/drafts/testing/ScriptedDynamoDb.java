@@ -5,22 +5,39 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP endpoint that answers DynamoDB's JSON protocol from a script, for faults a real local database
- * cannot be made to produce on demand (throttling, transaction conflicts, unknown cancellation reasons). Each
- * operation answers its queued replies in order, then its default reply for ever.
+ * cannot be made to produce on demand (throttling, transaction conflicts, unknown cancellation reasons, a server
+ * that never answers). Each operation answers its queued replies in order, then its default reply for ever.
+ *
+ * <p>In front of a real database ({@link #inFrontOf}), whatever the script does not answer is passed on to it, so
+ * that a test can fault one call of a request and still check the table afterwards.
  */
 public final class ScriptedDynamoDb implements AutoCloseable {
+    /** Headers the JDK's HTTP client sets itself and refuses to be given. */
+    private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect",
+            "upgrade", "transfer-encoding", "date");
+
     private final HttpServer server;
+    private final URI backing;
+    private final HttpClient forwarder;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final Map<String, Deque<Reply>> queued = new ConcurrentHashMap<>();
     private final Map<String, Reply> defaults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -28,8 +45,21 @@ public final class ScriptedDynamoDb implements AutoCloseable {
 
     /** One HTTP answer. */
     public record Reply(int status, String body) {
+        private static final Reply HANG = new Reply(0, "");
+        private static final Reply FORWARD = new Reply(0, "forward");
+
         public static Reply ok(String body) {
             return new Reply(200, body);
+        }
+
+        /** Accepts the request and never answers it: a database that is up but stuck. */
+        public static Reply hang() {
+            return HANG;
+        }
+
+        /** Passes the call on to the real database behind (see {@link #inFrontOf}). */
+        public static Reply forward() {
+            return FORWARD;
         }
 
         /** A DynamoDB client error of the given type, e.g. {@code ProvisionedThroughputExceededException}. */
@@ -50,9 +80,27 @@ public final class ScriptedDynamoDb implements AutoCloseable {
     }
 
     public ScriptedDynamoDb() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0, null);
+    }
+
+    private ScriptedDynamoDb(int port, String backingEndpoint) throws IOException {
+        backing = backingEndpoint == null ? null : URI.create(backingEndpoint + "/");
+        forwarder = backingEndpoint == null ? null
+                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::answer);
+        // Hanging replies hold their thread: every call gets its own.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
+    }
+
+    /**
+     * Scripted faults in front of a real database: every call the script does not answer goes on to it.
+     *
+     * @param port the loopback port to listen on, 0 for any free one
+     */
+    public static ScriptedDynamoDb inFrontOf(String databaseEndpoint, int port) throws IOException {
+        return new ScriptedDynamoDb(port, databaseEndpoint);
     }
 
     public String endpoint() {
@@ -92,11 +140,53 @@ public final class ScriptedDynamoDb implements AutoCloseable {
         calls.computeIfAbsent(operation, name -> new AtomicInteger()).incrementAndGet();
 
         Reply reply = next(operation);
+        if (reply == Reply.HANG) {
+            awaitClose();
+            exchange.close();
+            return;
+        }
+        if (reply == Reply.FORWARD) {
+            forward(exchange, request);
+            return;
+        }
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
         exchange.sendResponseHeaders(reply.status(), body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    /** Passes a call on unchanged (moto does not check signatures) and its answer back, checksum header included. */
+    private void forward(HttpExchange exchange, String request) throws IOException {
+        var call = HttpRequest.newBuilder(backing).POST(HttpRequest.BodyPublishers.ofString(request));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase())) {
+                values.forEach(value -> call.header(name, value));
+            }
+        });
+        HttpResponse<byte[]> answer;
+        try {
+            answer = forwarder.send(call.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forwarding", e);
+        }
+        answer.headers().map().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                values.forEach(value -> exchange.getResponseHeaders().add(name, value));
+            }
+        });
+        exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+        exchange.getResponseBody().write(answer.body());
+        exchange.close();
+    }
+
+    private void awaitClose() {
+        try {
+            closing.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Reply next(String operation) {
@@ -108,11 +198,16 @@ public final class ScriptedDynamoDb implements AutoCloseable {
                 }
             }
         }
-        return defaults.getOrDefault(operation, Reply.error("ValidationException", ""));
+        Reply unscripted = backing == null ? Reply.error("ValidationException", "") : Reply.FORWARD;
+        return defaults.getOrDefault(operation, unscripted);
     }
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
+        if (forwarder != null) {
+            forwarder.close();
+        }
     }
 }
