@@ -96,10 +96,27 @@ def main(path):
 
     # Alarms: a run in the dead-letter queue, and a rejected run.
     alarms = [a["Properties"] for a in of_type("AWS::CloudWatch::Alarm").values()]
-    check(any(a["MetricName"] == "ApproximateNumberOfMessagesVisible" and a["Threshold"] == 1
+    check(any(a.get("MetricName") == "ApproximateNumberOfMessagesVisible" and a["Threshold"] == 1
               and {"Name": "QueueName", "Value": {"Fn::GetAtt": ["ScheduledDraftDeadLetterQueue", "QueueName"]}}
               in a["Dimensions"] for a in alarms), "no alarm on the dead-letter queue's depth")
-    check(any(a["MetricName"] == "ScheduledRunsRejected" for a in alarms), "no alarm on rejected runs")
+    check(any(a.get("MetricName") == "ScheduledRunsRejected" for a in alarms), "no alarm on rejected runs")
+
+    # Alarms on the create function's own metrics: the namespace it writes them to is the one watched, and
+    # throttling (the table's and Lambda's) is watched too.
+    create = resources["CreateVersionFunction"]["Properties"]
+    namespace = create["Environment"]["Variables"].get("METRICS_NAMESPACE")
+    check(any(a.get("MetricName") == "ServerErrors" and a.get("Namespace") == namespace
+              and {"Name": "FunctionName", "Value": {"Ref": "CreateVersionFunction"}} in a["Dimensions"]
+              for a in alarms), "no alarm on the create function's server errors in its metrics namespace")
+    throttle_metrics = {m["MetricStat"]["Metric"]["MetricName"] for a in alarms for m in a.get("Metrics", [])
+                        if "MetricStat" in m}
+    check({"ReadThrottleEvents", "WriteThrottleEvents", "Throttles"} <= throttle_metrics,
+          "no alarm on throttling of the table's reads and writes and of the function's invocations")
+    # The summary lines that carry those metrics are INFO: Lambda drops lines below the application log level.
+    check(set(parameters["LogLevel"]["AllowedValues"]) <= {"TRACE", "DEBUG", "INFO"},
+          "a log level above INFO would drop the request summaries and with them the metrics")
+    check(create["LoggingConfig"]["ApplicationLogLevel"] == {"Ref": "LogLevel"},
+          "the create function's log level is not the LogLevel parameter")
 
     for failure in failures:
         print("FAILED: " + failure)

@@ -18,6 +18,7 @@ import com.orbiqhq.drafts.error.ApiException;
 import com.orbiqhq.drafts.error.ClientException;
 import com.orbiqhq.drafts.error.ErrorCode;
 import com.orbiqhq.drafts.error.ServiceException;
+import com.orbiqhq.drafts.log.EmbeddedMetrics;
 import com.orbiqhq.drafts.log.JsonLogger;
 import com.orbiqhq.drafts.store.DynamoDbVersionRepository;
 import java.io.IOException;
@@ -62,6 +63,7 @@ public final class CreateVersionHandler
     private final DraftService drafts;
     private final ApiResponses responses;
     private final JsonLogger log;
+    private final EmbeddedMetrics metrics;
     private final int maxBodyBytes;
     private final AtomicBoolean cold = new AtomicBoolean(true);
 
@@ -82,6 +84,7 @@ public final class CreateVersionHandler
         this.drafts = new DraftService(DynamoDbVersionRepository.fromEnvironment(env), InstantSource.system(), log);
         this.responses = new ApiResponses(env.orDefault("ERROR_DOCS_BASE_URL", "https://docs.orbiqhq.com/errors"));
         this.log = log;
+        this.metrics = EmbeddedMetrics.create(env);
         this.maxBodyBytes = env.positiveInt("MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES);
 
         // Priming: before SnapStart's snapshot, or now when asked to (to measure it, or without SnapStart).
@@ -93,12 +96,13 @@ public final class CreateVersionHandler
     }
 
     CreateVersionHandler(JwtVerifier verifier, AccessPolicy accessPolicy, DraftService drafts, ApiResponses responses,
-            JsonLogger log, int maxBodyBytes) {
+            JsonLogger log, EmbeddedMetrics metrics, int maxBodyBytes) {
         this.verifier = verifier;
         this.accessPolicy = accessPolicy;
         this.drafts = drafts;
         this.responses = responses;
         this.log = log;
+        this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -134,9 +138,10 @@ public final class CreateVersionHandler
                 response = fail(requestId, ServiceException.internal(unexpected), summary);
             }
 
-            log.info("request completed", "tenant", summary.tenant, "document", summary.document,
-                    "outcome", summary.outcome, "status", response.statusCode(),
-                    "latencyMs", (System.nanoTime() - started) / 1_000_000);
+            long latencyMs = (System.nanoTime() - started) / 1_000_000;
+            log.summary("request completed", metrics.request(response.statusCode(), summary.errorCode,
+                    summary.replayed, latencyMs, "tenant", summary.tenant, "document", summary.document,
+                    "outcome", summary.outcome, "status", response.statusCode(), "latencyMs", latencyMs));
             return response;
         }
     }
@@ -160,6 +165,7 @@ public final class CreateVersionHandler
                 body.sourceVersionId(), body.name(), caller.subject(), idempotencyKey), deadline);
 
         summary.outcome = result.replayed() ? "replayed" : "created";
+        summary.replayed = result.replayed();
         return responses.created(requestId, documentId, result);
     }
 
@@ -177,6 +183,7 @@ public final class CreateVersionHandler
 
     private ProxyResponse fail(String requestId, ApiException failure, Summary summary) {
         summary.outcome = failure.errorCode().code();
+        summary.errorCode = failure.errorCode().code();
         if (failure instanceof ServiceException serviceFailure) {
             Throwable cause = failure.getCause();
             if (failure.errorCode() == ErrorCode.SERVICE_UNAVAILABLE) {
@@ -209,5 +216,7 @@ public final class CreateVersionHandler
         private String tenant;
         private String document;
         private String outcome = "failed";
+        private String errorCode;
+        private boolean replayed;
     }
 }

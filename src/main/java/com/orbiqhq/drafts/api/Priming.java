@@ -17,6 +17,7 @@ import com.orbiqhq.drafts.auth.JwtSettings;
 import com.orbiqhq.drafts.auth.JwtVerifier;
 import com.orbiqhq.drafts.auth.KeySource;
 import com.orbiqhq.drafts.draft.DraftService;
+import com.orbiqhq.drafts.log.EmbeddedMetrics;
 import com.orbiqhq.drafts.log.JsonLogger;
 import com.orbiqhq.drafts.store.PrimingDatabase;
 import java.io.ByteArrayInputStream;
@@ -106,7 +107,7 @@ final class Priming {
                     new AccessPolicy(Set.of("admin")),
                     new DraftService(database.repository(), InstantSource.system(), quiet),
                     new ApiResponses("https://priming.invalid/errors"), quiet,
-                    CreateVersionHandler.DEFAULT_MAX_BODY_BYTES);
+                    new EmbeddedMetrics("Priming", "priming"), CreateVersionHandler.DEFAULT_MAX_BODY_BYTES);
             long stopAt = System.nanoTime() + BUDGET.toNanos();
             int tokens = 0;
             for (int round = 0; round < ROUNDS && System.nanoTime() < stopAt; round++) {

@@ -81,11 +81,21 @@ public final class JsonLogger {
         log(Level.ERROR, message, failure, keyValues);
     }
 
+    /**
+     * The one line that sums up a request, at INFO. It is written whatever the threshold, because it carries the
+     * request's metrics ({@link EmbeddedMetrics}), which must not come and go with the log level.
+     */
+    public void summary(String message, Object... keyValues) {
+        write(format(Level.INFO, message, null, keyValues));
+    }
+
     private void log(Level level, String message, Throwable failure, Object... keyValues) {
-        if (!isEnabled(level)) {
-            return;
+        if (isEnabled(level)) {
+            write(format(level, message, failure, keyValues));
         }
-        String line = format(level, message, failure, keyValues);
+    }
+
+    private void write(String line) {
         synchronized (out) {
             out.println(line);
         }
@@ -124,6 +134,10 @@ public final class JsonLogger {
             case Long number -> json.writeNumberField(name, number);
             case Double number -> json.writeNumberField(name, number);
             case Boolean flag -> json.writeBooleanField(name, flag);
+            case RawJson raw -> {
+                json.writeFieldName(name);
+                raw.writeTo(json);
+            }
             default -> json.writeStringField(name, value.toString());
         }
     }
@@ -132,6 +146,12 @@ public final class JsonLogger {
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         return trace.toString();
+    }
+
+    /** A value written as JSON structure rather than as a string, such as a metrics directive. */
+    @FunctionalInterface
+    public interface RawJson {
+        void writeTo(JsonGenerator json) throws IOException;
     }
 
     /** Ends an invocation's tagging. */

@@ -11,6 +11,7 @@ import com.orbiqhq.drafts.draft.DraftService;
 import com.orbiqhq.drafts.error.ClientException;
 import com.orbiqhq.drafts.error.ErrorCode;
 import com.orbiqhq.drafts.error.ServiceException;
+import com.orbiqhq.drafts.log.EmbeddedMetrics;
 import com.orbiqhq.drafts.log.JsonLogger;
 import com.orbiqhq.drafts.store.DynamoDbVersionRepository;
 import java.io.IOException;
@@ -43,6 +44,7 @@ public final class ScheduledDraftHandler implements RequestStreamHandler {
 
     private final DraftService drafts;
     private final JsonLogger log;
+    private final EmbeddedMetrics metrics;
 
     /** Used by the Lambda runtime: configuration from the environment, clients built once per environment. */
     public ScheduledDraftHandler() {
@@ -55,6 +57,7 @@ public final class ScheduledDraftHandler implements RequestStreamHandler {
 
     public ScheduledDraftHandler(Environment env, JsonLogger log) {
         this.log = log;
+        this.metrics = EmbeddedMetrics.create(env);
         this.drafts = new DraftService(DynamoDbVersionRepository.fromEnvironment(env), InstantSource.system(), log);
     }
 
@@ -82,9 +85,11 @@ public final class ScheduledDraftHandler implements RequestStreamHandler {
             try {
                 DraftResult result = drafts.createDraft(run.command(), deadline(context));
                 String outcome = result.replayed() ? "replayed" : "created";
-                log.info("scheduled run completed", "tenant", run.document().tenantId(),
-                        "document", run.document().documentId(), "outcome", outcome, "createdBy", run.createdBy(),
-                        "versionId", result.draft().id(), "latencyMs", millisSince(started));
+                long latencyMs = millisSince(started);
+                log.summary("scheduled run completed", metrics.request(201, null, result.replayed(), latencyMs,
+                        "tenant", run.document().tenantId(), "document", run.document().documentId(),
+                        "outcome", outcome, "createdBy", run.createdBy(), "versionId", result.draft().id(),
+                        "latencyMs", latencyMs));
                 write(output, outcome, result.draft().id(), result.draft().key(), null, null);
             } catch (ClientException refused) {
                 if (refused.errorCode() == ErrorCode.CONFLICT) {
@@ -102,10 +107,12 @@ public final class ScheduledDraftHandler implements RequestStreamHandler {
     /** A permanent failure: logged with its reason, and the invocation succeeds so nobody retries it. */
     private void reject(OutputStream output, ScheduledRun run, ClientException refused, long started)
             throws IOException {
-        log.warn("scheduled run rejected", "tenant", run == null ? null : run.document().tenantId(),
+        long latencyMs = millisSince(started);
+        ErrorCode code = refused.errorCode();
+        log.warn("scheduled run rejected", metrics.request(code.status(), code.code(), false, latencyMs,
+                "tenant", run == null ? null : run.document().tenantId(),
                 "document", run == null ? null : run.document().documentId(), "outcome", "rejected",
-                "code", refused.errorCode().code(), "reason", refused.publicMessage(),
-                "latencyMs", millisSince(started));
+                "code", code.code(), "reason", refused.publicMessage(), "latencyMs", latencyMs));
         write(output, "rejected", null, null, refused.errorCode().code(), refused.publicMessage());
     }
 
@@ -115,9 +122,11 @@ public final class ScheduledDraftHandler implements RequestStreamHandler {
         Throwable trace = cause instanceof ServiceException failure && failure.errorCode() == ErrorCode.INTERNAL_ERROR
                 ? failure.getCause()
                 : null;
-        log.error("scheduled run failed, will be retried: " + reason, trace,
-                "tenant", run.document().tenantId(), "document", run.document().documentId(),
-                "outcome", "failed", "latencyMs", millisSince(started));
+        long latencyMs = millisSince(started);
+        ErrorCode code = cause instanceof ServiceException failure ? failure.errorCode() : ErrorCode.CONFLICT;
+        log.error("scheduled run failed, will be retried: " + reason, trace, metrics.request(503, code.code(), false,
+                latencyMs, "tenant", run.document().tenantId(), "document", run.document().documentId(),
+                "outcome", "failed", "latencyMs", latencyMs));
         return new ScheduledRunFailed(reason, cause);
     }
 

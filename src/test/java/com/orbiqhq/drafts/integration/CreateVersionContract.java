@@ -665,6 +665,9 @@ abstract class CreateVersionContract {
         assertThat(summary.path("status").asInt()).isEqualTo(201);
         assertThat(summary.path("latencyMs").isIntegralNumber()).isTrue();
         assertThat(summary.path("coldStart").isBoolean()).isTrue();
+        assertThat(summary.path("DraftsCreated").asInt()).as("the line carries the request's metrics").isEqualTo(1);
+        assertThat(summary.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
+                .isEqualTo("TrustCenter/Drafts");
     }
 
     @Test
