@@ -12,14 +12,17 @@ import java.util.List;
  */
 public final class TestLogs {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private final JsonLogger logger =
-            new JsonLogger(new PrintStream(buffer, true, StandardCharsets.UTF_8), JsonLogger.Level.DEBUG);
+    private final JsonLogger logger = new JsonLogger(
+            new PrintStream(SuiteLogs.copying(buffer), true, StandardCharsets.UTF_8), JsonLogger.Level.DEBUG);
 
+    /** Lines are also copied to the whole suite's log, which {@link LogLeakCheck} searches once the suite is over. */
     public JsonLogger logger() {
         return logger;
     }
 
-    public synchronized List<String> lines() {
-        return buffer.toString(StandardCharsets.UTF_8).lines().toList();
+    public List<String> lines() {
+        synchronized (buffer) {
+            return buffer.toString(StandardCharsets.UTF_8).lines().toList();
+        }
     }
 }
