@@ -54,9 +54,11 @@ class InvokeScriptIT {
         assertThat(motoServers()).as("no database left behind").isSubsetOf(before);
     }
 
+    /** This checkout's moto servers: another checkout's tests or local API on the same machine are not ours. */
     private static Set<Long> motoServers() {
+        String script = Scripts.ROOT.toAbsolutePath().normalize().resolve("scripts/lib/moto_server.py").toString();
         return ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().orElse("").contains("moto_server.py"))
+                .filter(process -> process.info().commandLine().orElse("").contains(script))
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
     }
