@@ -24,10 +24,10 @@ public final class LogLeakCheck {
     /** An Authorization value's scheme followed by its credentials. */
     private static final Pattern CREDENTIALS = Pattern.compile("(?i)\\b(bearer|basic)\\s+\\S");
     /**
-     * Fields only a request body has (the service's own lines name things in camelCase), and the secrets the tests
-     * sign with.
+     * The keys of a request body as JSON writes them, quoted (the service's own lines name things in camelCase, and
+     * its messages may name a field of the API, unquoted), and the secrets the tests sign with.
      */
-    private static final List<String> NEVER = List.of("source_version_id", "\"name\":", Tokens.SECRET,
+    private static final List<String> NEVER = List.of("\"source_version_id\"", "\"name\":", Tokens.SECRET,
             "-----BEGIN", "\"d\":\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FEWEST_LINES = 1_000;

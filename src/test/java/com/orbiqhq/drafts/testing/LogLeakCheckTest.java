@@ -48,6 +48,16 @@ class LogLeakCheckTest {
     }
 
     @Test
+    void search_aMessageThatNamesAFieldOfTheApi_isNoFinding() {
+        String naming = CLEAN.substring(0, CLEAN.length() - 1)
+                + ",\"reason\":\"The document has no promoted version to clone; give source_version_id.\"}";
+
+        var result = LogLeakCheck.search(List.of(naming));
+
+        assertThat(result.findings()).isEmpty();
+    }
+
+    @Test
     void search_aLogLineCutShortOrMixedWithAnother_isAFinding() {
         var result = LogLeakCheck.search(List.of("{\"timestamp\":\"2026-01-01T00:00:00Z\",\"level\":\"IN"));
 
