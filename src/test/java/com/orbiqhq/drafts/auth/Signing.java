@@ -12,13 +12,16 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Builds tokens with headers and keys that {@link Tokens} does not offer, on top of its valid claims. */
-final class Signing {
+/**
+ * Builds tokens with headers and keys that {@link Tokens} does not offer, on top of its valid claims. Public for the
+ * handler-level tests in other packages that sign with RSA and EC keys.
+ */
+public final class Signing {
     private Signing() {
     }
 
     /** The claims of {@link Tokens#writer()}: right issuer, audience, subject, tenant and role, fresh times. */
-    static JWTClaimsSet writerClaims() {
+    public static JWTClaimsSet writerClaims() {
         try {
             return SignedJWT.parse(Tokens.writer()).getJWTClaimsSet();
         } catch (ParseException e) {
@@ -26,7 +29,7 @@ final class Signing {
         }
     }
 
-    static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
+    public static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
         try {
             SignedJWT jwt = new SignedJWT(header, claims);
             jwt.sign(signer);
@@ -37,7 +40,7 @@ final class Signing {
     }
 
     /** A JWKS document holding the public halves of {@code keys}. */
-    static String publicJwks(JWK... keys) {
+    public static String publicJwks(JWK... keys) {
         List<JWK> publicKeys = List.of(keys).stream().map(JWK::toPublicJWK).collect(Collectors.toList());
         return new JWKSet(publicKeys).toString();
     }
