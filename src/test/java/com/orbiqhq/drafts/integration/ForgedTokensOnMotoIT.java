@@ -61,6 +61,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -158,6 +159,8 @@ class ForgedTokensOnMotoIT {
                 new Forgery("alg none under lower-case bearer", () -> "bearer " + withHeader(
                         rs256(claims -> claims), "{\"alg\":\"none\"}", "")),
                 new Forgery("signature removed", () -> Tokens.bearer(withoutSignature(rs256(claims -> claims)))),
+                new Forgery("ES256 signature of zeros (r = s = 0)", () -> Tokens.bearer(
+                        withoutSignature(es256(claims -> claims)) + Base64URL.encode(new byte[64]))),
                 new Forgery("HS256 keyed with our RSA public key (DER)", () -> Tokens.bearer(sign(
                         JWSAlgorithm.HS256, RSA_KID, macSigner(rsaPublicKeyDer()), claims -> claims))),
                 new Forgery("HS256 keyed with our RSA public key (PEM)", () -> Tokens.bearer(sign(
@@ -272,6 +275,29 @@ class ForgedTokensOnMotoIT {
             assertThat(configured.hits()).isPositive();
             assertThat(table.allItems()).containsExactlyInAnyOrderElementsOf(tableBefore);
         }
+    }
+
+    // ---- a second Authorization header cannot smuggle a token past the first -------------------------------
+
+    @ParameterizedTest(name = "[{0}] forged one {1}")
+    @CsvSource({"JWKS_URL, first", "JWKS_URL, last", "INLINE_JWKS, first", "INLINE_JWKS, last"})
+    void create_validAndForgedAuthorizationHeaders_answers401AndWritesNothing(KeySetting keys, String forgedPosition)
+            throws IOException {
+        String valid = Tokens.bearer(rs256(claims -> claims));
+        String forged = Tokens.bearer(withClaims(rs256(claims -> claims), claims -> claims.claim("tenant", "globex")));
+        List<String> values = forgedPosition.equals("first") ? List.of(forged, valid) : List.of(valid, forged);
+        // API Gateway keeps the last value of a repeated header in headers and every value in multiValueHeaders.
+        var event = HandlerClient.event(target.documentId(), "{\"name\": \"Forged\"}", new HashMap<>(Map.of(
+                "Authorization", values.get(1), "Content-Type", "application/json")));
+        event.setMultiValueHeaders(Map.of("Authorization", values, "Content-Type", List.of("application/json")));
+        var tableBefore = table.allItems();
+
+        var response = clients.get(keys).send(event);
+
+        assertUnauthorized(response);
+        assertThat(table.allItems()).containsExactlyInAnyOrderElementsOf(tableBefore);
+        assertThat(table.partition(target.tenant(), target.documentId()))
+                .containsExactlyInAnyOrderElementsOf(pristineTarget);
     }
 
     // ---- the control: the same handlers accept what the configured keys signed -----------------------------
