@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +25,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Sends bursts of concurrent create requests over real HTTP to the local front, then scans the table and proves
@@ -37,7 +39,6 @@ import java.util.concurrent.TimeoutException;
  * {@code LoadBurstOnMotoIT}. Exits 1 when a check fails.
  */
 public final class LoadDriver {
-    private static final String TENANT = "load-test";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int RETRY_PAUSE_MILLIS = 20;
 
@@ -45,6 +46,8 @@ public final class LoadDriver {
     private final HttpClient http;
     private final TestTable table;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    /** A tenant of this driver's own, so that its audit sees only its documents, whatever else the table holds. */
+    private final String tenant = "load-" + runId;
     private final List<CreateOutcome> history = new ArrayList<>();
 
     public LoadDriver(LoadSettings settings) {
@@ -97,7 +100,7 @@ public final class LoadDriver {
         Documents seeder = new Documents(table);
         List<Documents.Seeded> documents = new ArrayList<>();
         for (int i = 0; i < phase.documents(); i++) {
-            documents.add(seeder.withPromotedVersion(TENANT));
+            documents.add(seeder.withPromotedVersion(tenant));
         }
         List<PlannedCreate> plan = new ArrayList<>();
         for (int i = 0; i < phase.creates(); i++) {
@@ -134,9 +137,13 @@ public final class LoadDriver {
         return PhaseReport.of(phase, outcomes, wallNanos, audit());
     }
 
-    /** Audits the table as it is now against every create of this driver so far. */
+    /** Scans the table as it is now and audits this driver's documents against every create it made so far. */
     TableAudit.Result audit() {
-        return TableAudit.audit(table.allItems(), history);
+        String ours = TestTable.partitionKey(tenant, "");
+        List<Map<String, AttributeValue>> items = table.allItems().stream()
+                .filter(item -> item.get("pk").s().startsWith(ours))
+                .toList();
+        return TableAudit.audit(items, history);
     }
 
     private List<Exchange> sendUntilAnswered(PlannedCreate create, String authorization, CountDownLatch start,
@@ -199,7 +206,7 @@ public final class LoadDriver {
                 .subject("load-driver")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(settings.timeLimit()).plus(Duration.ofMinutes(5))))
-                .claim("tenant", TENANT)
+                .claim("tenant", tenant)
                 .claim("role", "admin")
                 .build();
         return Tokens.sign(claims, settings.hs256Secret());

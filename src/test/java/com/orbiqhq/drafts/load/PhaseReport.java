@@ -41,6 +41,11 @@ public record PhaseReport(Phase phase, List<CreateOutcome> outcomes, long wallNa
         return outcomes.stream().filter(outcome -> outcome.create().keyed()).count();
     }
 
+    /** The copies sent on top of the first with the same idempotency key; each must end as a replay. */
+    public long duplicateCopies() {
+        return outcomes.stream().mapToLong(outcome -> outcome.create().copies() - 1).sum();
+    }
+
     public long serverErrors() {
         return outcomes.stream().flatMap(outcome -> outcome.exchanges().stream())
                 .filter(exchange -> exchange.status() >= 500).count();
@@ -64,7 +69,7 @@ public record PhaseReport(Phase phase, List<CreateOutcome> outcomes, long wallNa
         text.append(String.format(Locale.ROOT, "phase %s: %d creates on %d document(s), at most %d requests in"
                         + " flight; %d with an idempotency key, %d duplicate copies sent at the same time%n",
                 phase.name(), outcomes.size(), phase.documents(), phase.concurrency(), keyedCreates(),
-                outcomes.stream().mapToInt(outcome -> outcome.create().copies() - 1).sum()));
+                duplicateCopies()));
         text.append(String.format(Locale.ROOT, "  %d requests in %.2f s: %.1f requests/s, %.1f creates/s;"
                         + " 409 conflict (key in flight) answers retried: %d; replays: %d; 5xx: %d%n",
                 requests(), wallNanos / 1e9, requestsPerSecond(), outcomes.size() / (wallNanos / 1e9), conflicts(),
