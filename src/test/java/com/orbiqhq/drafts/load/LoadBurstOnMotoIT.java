@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.orbiqhq.drafts.testing.Documents;
 import com.orbiqhq.drafts.testing.Ports;
 import com.orbiqhq.drafts.testing.Scripts;
+import com.orbiqhq.drafts.testing.SuiteLogs;
 import com.orbiqhq.drafts.testing.TestDatabase;
 import com.orbiqhq.drafts.testing.TestTable;
 import com.orbiqhq.drafts.testing.Tokens;
-import java.io.File;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -39,9 +39,9 @@ class LoadBurstOnMotoIT {
         int port = Ports.closedPort();
         Map<String, String> env = new HashMap<>(Tokens.ENVIRONMENT);
         env.putAll(Map.of("DYNAMODB_ENDPOINT", table.endpoint(), "TABLE_NAME", table.name(), "SEED", "false",
-                "PORT", Integer.toString(port), "LOG_LEVEL", "WARN"));
+                "PORT", Integer.toString(port), "LOG_LEVEL", "DEBUG"));
         front = Scripts.start(Scripts.script("local-api", env).redirectErrorStream(true)
-                .redirectOutput(new File("target/load-burst-local-api.log")));
+                .redirectOutput(SuiteLogs.file("load-burst-local-api")));
         settings = new LoadSettings(URI.create("http://127.0.0.1:" + port), table.endpoint(), table.name(),
                 Tokens.SECRET, Tokens.ISSUER, Tokens.AUDIENCE, Duration.ofSeconds(40));
         new LoadDriver(settings).awaitFront(Duration.ofSeconds(60));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Searches every log line the test suite produced ({@link SuiteLogs}) for what must never be logged: a token, an
@@ -30,7 +31,7 @@ public final class LogLeakCheck {
     private static final List<String> NEVER = List.of("\"source_version_id\"", "\"name\":", Tokens.SECRET,
             "-----BEGIN", "\"d\":\"");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int FEWEST_LINES = 1_000;
+    private static final int FEWEST_LINES = 400;
 
     private LogLeakCheck() {
     }
@@ -39,13 +40,22 @@ public final class LogLeakCheck {
     record Result(int logLines, int summaryLines, List<String> findings) {
     }
 
-    /** Searches the file given, or the suite's copy; throws (failing the build) on a finding. */
+    /**
+     * Searches every file of the suite's logs in the directory given, or else in the suite's own: its copy of what
+     * the suite logged, and the output of the local fronts its tests started as processes. Throws (failing the
+     * build) on a finding.
+     */
     public static void main(String[] args) throws IOException {
-        Path file = args.length > 0 ? Path.of(args[0]) : SuiteLogs.FILE;
-        if (!Files.exists(file)) {
-            fail("no copy of the suite's logs at " + file + ": did the suite run?");
+        Path directory = args.length > 0 ? Path.of(args[0]) : SuiteLogs.DIRECTORY;
+        List<Path> files = logFiles(directory);
+        if (files.isEmpty()) {
+            fail("no copy of the suite's logs in " + directory + ": did the suite run?");
         }
-        Result result = search(Files.readAllLines(file, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        for (Path file : files) {
+            lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+        Result result = search(lines);
         if (!result.findings().isEmpty()) {
             fail("log lines leak what must never be logged:\n  " + String.join("\n  ", result.findings()));
         }
@@ -53,8 +63,18 @@ public final class LogLeakCheck {
             fail("only " + result.logLines() + " log lines (" + result.summaryLines() + " request summaries) were"
                     + " captured; the capture of the suite's logs is broken");
         }
-        System.out.printf("Log leak check: %,d log lines of the whole suite (%,d request summaries) hold no token,"
-                + " Authorization value, secret or request body.%n", result.logLines(), result.summaryLines());
+        System.out.printf("Log leak check: %,d log lines of the whole suite, in %d files (%,d request summaries),"
+                + " hold no token, Authorization value, secret or request body.%n", result.logLines(), files.size(),
+                result.summaryLines());
+    }
+
+    private static List<Path> logFiles(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.toString().endsWith(".log")).sorted().toList();
+        }
     }
 
     /** Searches the lines that are log lines (JSON objects with a level and a message); other output is not. */

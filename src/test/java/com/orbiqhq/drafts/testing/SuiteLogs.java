@@ -1,6 +1,7 @@
 package com.orbiqhq.drafts.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -26,6 +27,14 @@ public final class SuiteLogs implements LauncherSessionListener {
     static final Path FILE = DIRECTORY.resolve("run.log");
 
     private static OutputStream copy;
+
+    /**
+     * Where a test sends the output of a process it starts whose logs must be searched too (a local front): a file
+     * of the suite's logs, which {@link LogLeakCheck} reads with the rest.
+     */
+    public static File file(String name) {
+        return DIRECTORY.resolve(name + ".log").toFile();
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
