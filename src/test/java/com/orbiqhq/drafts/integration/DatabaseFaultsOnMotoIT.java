@@ -22,6 +22,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -116,22 +118,6 @@ class DatabaseFaultsOnMotoIT {
     }
 
     @Test
-    void create_whenTheTransactionIsThrottledOnce_retriesAndStoresExactlyOneDraft() throws IOException {
-        faults = ScriptedDynamoDb.inFrontOf(table.endpoint(), 0)
-                .then("TransactWriteItems", Reply.cancelled("ThrottlingError", "None", "None"));
-        HandlerClient client = clientFor(faults.endpoint());
-
-        var response = client.post(invocation(), document.documentId(), "{\"name\": \"After throttling\"}");
-
-        assertThat(response.status()).isEqualTo(201);
-        assertThat(faults.calls("TransactWriteItems")).isEqualTo(2);
-        assertThat(drafts()).singleElement().satisfies(draft -> {
-            assertThat(draft.get("id").s()).isEqualTo(response.version().path("id").asText());
-            assertThat(draft.get("name").s()).isEqualTo("After throttling");
-        });
-    }
-
-    @Test
     void create_whenTheTransactionStaysThrottled_retriesWithBackoffThenAnswers503AndWritesNothing()
             throws IOException {
         var before = table.allItems();
@@ -166,18 +152,22 @@ class DatabaseFaultsOnMotoIT {
                 .satisfies(draft -> assertThat(draft.get("id").s()).isEqualTo(created.version().path("id").asText()));
     }
 
-    @Test
-    void create_afterATransactionConflict_readsAgainAndStoresExactlyOneDraft() throws IOException {
+    /** A transaction refused once, throttled or in conflict with another writer's, is retried from a new read. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ThrottlingError", "TransactionConflict"})
+    void create_afterOneRefusedTransaction_readsAgainAndStoresExactlyOneDraft(String reason) throws IOException {
         faults = ScriptedDynamoDb.inFrontOf(table.endpoint(), 0)
-                .then("TransactWriteItems", Reply.cancelled("TransactionConflict", "None", "None"));
+                .then("TransactWriteItems", Reply.cancelled(reason, "None", "None"));
         HandlerClient client = clientFor(faults.endpoint());
 
-        var response = client.post(invocation(), document.documentId(), "{}");
+        var response = client.post(invocation(), document.documentId(), "{\"name\": \"After " + reason + "\"}");
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(faults.calls("TransactWriteItems")).isEqualTo(2);
-        assertThat(drafts()).singleElement()
-                .satisfies(draft -> assertThat(draft.get("id").s()).isEqualTo(response.version().path("id").asText()));
+        assertThat(drafts()).singleElement().satisfies(draft -> {
+            assertThat(draft.get("id").s()).isEqualTo(response.version().path("id").asText());
+            assertThat(draft.get("name").s()).isEqualTo("After " + reason);
+        });
         assertThat(table.get(document.partitionKey(), "DOCUMENT").orElseThrow().get("last_draft_key_ms").n())
                 .isEqualTo(response.version().path("key").asText().substring("draft_".length()));
     }
