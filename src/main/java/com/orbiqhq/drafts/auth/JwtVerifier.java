@@ -22,6 +22,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.orbiqhq.drafts.config.ConfigurationException;
 import com.orbiqhq.drafts.error.ClientException;
 import com.orbiqhq.drafts.error.ServiceException;
+import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -190,9 +192,7 @@ public final class JwtVerifier {
 
     private static JWKSource<SecurityContext> remoteKeys(String url) {
         URL jwksUrl = jwksUrl(url);
-        var retriever = new DefaultResourceRetriever(JWKS_CONNECT_TIMEOUT_MS, JWKS_READ_TIMEOUT_MS,
-                JWKS_SIZE_LIMIT_BYTES);
-        return JWKSourceBuilder.<SecurityContext>create(jwksUrl, retriever)
+        return JWKSourceBuilder.<SecurityContext>create(jwksUrl, new NoRedirectRetriever())
                 .cache(JWKS_CACHE_TTL_MS, JWKS_REFRESH_TIMEOUT_MS)
                 .rateLimited(JWKS_MIN_REFRESH_INTERVAL_MS)
                 .retrying(true)
@@ -211,6 +211,24 @@ public final class JwtVerifier {
             return uri.toURL();
         } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
             throw new ConfigurationException("JWT_JWKS_URL is not a valid URL", e);
+        }
+    }
+
+    /**
+     * Fetches the JWKS from the configured URL and from nowhere else: a redirect is not followed but refused (the
+     * retriever takes any status outside 2xx for a failed fetch, hence 503), so that neither the key server nor
+     * anyone able to answer in its place can point the service at other keys.
+     */
+    private static final class NoRedirectRetriever extends DefaultResourceRetriever {
+        NoRedirectRetriever() {
+            super(JWKS_CONNECT_TIMEOUT_MS, JWKS_READ_TIMEOUT_MS, JWKS_SIZE_LIMIT_BYTES);
+        }
+
+        @Override
+        protected HttpURLConnection openHTTPConnection(URL url) throws IOException {
+            HttpURLConnection connection = super.openHTTPConnection(url);
+            connection.setInstanceFollowRedirects(false);
+            return connection;
         }
     }
 

@@ -19,6 +19,7 @@ public final class JwksServer implements AutoCloseable {
     private final AtomicInteger hits = new AtomicInteger();
     private volatile String body;
     private volatile int status = 200;
+    private volatile URI redirectTo;
 
     private JwksServer(String body) throws IOException {
         this.body = body;
@@ -45,6 +46,11 @@ public final class JwksServer implements AutoCloseable {
         status = newStatus;
     }
 
+    /** Answers every request with a {@code 302 Found} pointing at {@code location}. */
+    void redirectTo(URI location) {
+        redirectTo = location;
+    }
+
     public int hits() {
         return hits.get();
     }
@@ -56,6 +62,12 @@ public final class JwksServer implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
+        if (redirectTo != null) {
+            exchange.getResponseHeaders().set("Location", redirectTo.toString());
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+            return;
+        }
         byte[] bytes = (status == 200 ? body : "{\"error\":\"boom\"}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

@@ -124,6 +124,22 @@ class JwtVerifierJwksUrlTest {
     }
 
     @Test
+    void authenticate_jwksEndpointRedirectsElsewhere_neverFollowsAndThrowsServiceUnavailable() throws IOException {
+        try (JwksServer elsewhere = JwksServer.serving(Signing.publicJwks(firstKey))) {
+            server.redirectTo(elsewhere.uri("/jwks"));
+            JwtVerifier verifier = verifierFor(server.uri("/jwks"));
+            String token = signedBy(firstKey, firstKey.getKeyID());
+
+            Throwable thrown = catchThrowable(() -> verifier.authenticate(Tokens.bearer(token)));
+
+            assertUnavailable(thrown);
+            assertThat(server.hits()).isPositive();
+            assertThat(elsewhere.hits()).as("the redirect is not followed, even to a server with the right keys")
+                    .isZero();
+        }
+    }
+
+    @Test
     void authenticate_jwksEndpointUnreachable_throwsServiceUnavailable() {
         URI jwksUri = server.uri("/jwks");
         server.close();
