@@ -18,9 +18,10 @@ import net.jqwik.api.Tuple.Tuple2;
  * of the wrong shape, and valid ones written in every way JSON allows, each with what it must parse to.
  */
 public final class JsonBodies {
-    /** Accepted field names, the names of fields a client must never set, and near misses of both. */
-    private static final List<String> FIELDS = List.of("source_version_id", "name", "status", "id", "is_active",
-            "created_at", "NAME", "source_version_id\u0000", "");
+    /** The accepted field names, the response's fields (which a client must never set), and near misses. */
+    private static final List<String> FIELDS = List.of("source_version_id", "name", "id", "key", "status",
+            "is_active", "date_created", "date_updated", "modified_fields", "tenant_id", "document_id", "NAME",
+            "source_version_id\u0000", "");
 
     private JsonBodies() {
     }
@@ -71,10 +72,10 @@ public final class JsonBodies {
     }
 
     /** A valid body padded with whitespace to within a few bytes of {@code limit}, either side of it. */
-    public static Arbitrary<byte[]> aroundTheSizeLimit(int limit) {
+    public static Arbitrary<ValidBody> aroundTheSizeLimit(int limit) {
         return Combinators.combine(validBodies(), Arbitraries.integers().between(-3, 3))
-                .as((valid, offset) -> utf8(valid.text() + " ".repeat(Math.max(0, limit + offset
-                        - valid.bytes().length))));
+                .as((valid, offset) -> new ValidBody(valid.text() + " ".repeat(Math.max(0, limit + offset
+                        - valid.bytes().length)), valid.sourceVersionId(), valid.name()));
     }
 
     /** Valid bodies written in any of the ways JSON allows: field order, whitespace, escapes, letter case. */
@@ -108,16 +109,30 @@ public final class JsonBodies {
                 });
     }
 
-    /** Content types a client might send: JSON ones the service accepts, others, malformed ones, none at all. */
-    public static Arbitrary<String> contentTypes() {
+    /** A {@code Content-Type} header value ({@code null}: none sent), and whether the API takes it for JSON. */
+    public record ContentType(String value, boolean json) {
+        @Override
+        public String toString() {
+            return value == null ? "no Content-Type" : "Content-Type '" + value + "'";
+        }
+    }
+
+    /**
+     * Content types a client might send: the JSON ones the API accepts ({@code application/json} and {@code +json}
+     * types, any case, parameters allowed), near misses, other types, malformed ones, none at all, and random text
+     * without a slash (which cannot name a JSON type).
+     */
+    public static Arbitrary<ContentType> contentTypes() {
         return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of("application/json", "application/json; charset=utf-8",
-                        "Application/JSON", "application/merge-patch+json", "application/vnd.api+json ; v=2")),
+                Tuple.of(6, Arbitraries.of("application/json", "application/json; charset=utf-8",
+                        "Application/JSON", "application/merge-patch+json", "application/vnd.api+json ; v=2")
+                        .map(value -> new ContentType(value, true))),
                 Tuple.of(2, Arbitraries.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data",
                         "application/jsonx", "application/", "/json", "+json", "application/+json", "", ";", "json",
-                        "application/json, text/plain")),
-                Tuple.of(1, Arbitraries.<String>just(null)),
-                Tuple.of(1, Arbitraries.strings().ofMaxLength(60)));
+                        "application/json, text/plain").map(value -> new ContentType(value, false))),
+                Tuple.of(1, Arbitraries.just(new ContentType(null, false))),
+                Tuple.of(1, Arbitraries.strings().ofMaxLength(60).filter(text -> !text.contains("/"))
+                        .map(value -> new ContentType(value, false))));
     }
 
     private static Arbitrary<String> object(int depth) {
