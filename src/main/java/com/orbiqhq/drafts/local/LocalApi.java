@@ -177,8 +177,10 @@ public final class LocalApi {
             }
         }
         text.append("\nStop with Ctrl-C.");
-        System.out.println(text);
-        System.out.flush();
+        // For a person, so on standard error: standard output carries only the function's JSON log lines, as in
+        // Lambda, to be collected or searched without this text (which holds a token on purpose).
+        System.err.println(text);
+        System.err.flush();
     }
 
     private static String mint(Map<String, String> settings, String secret) {

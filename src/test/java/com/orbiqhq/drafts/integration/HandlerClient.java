@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orbiqhq.drafts.api.CreateVersionHandler;
 import com.orbiqhq.drafts.testing.LambdaEvents;
 import com.orbiqhq.drafts.testing.OpenApiContract;
+import com.orbiqhq.drafts.testing.SuiteLogs;
 import com.orbiqhq.drafts.testing.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,11 +49,31 @@ final class HandlerClient {
             }
         }
         APIGatewayProxyRequestEvent event = event(documentId, body, headers);
+        recordCredentials(event);
         return send(event.getPath(), LambdaEvents.json(event), context);
     }
 
     Response send(APIGatewayProxyRequestEvent event) {
+        recordCredentials(event);
         return send(event.getPath(), LambdaEvents.json(event));
+    }
+
+    /** Every Authorization value sent, forged ones included, for the log leak check to search the logs for. */
+    private static void recordCredentials(APIGatewayProxyRequestEvent event) {
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> {
+                if (name.equalsIgnoreCase("Authorization")) {
+                    SuiteLogs.recordCredential(value);
+                }
+            });
+        }
+        if (event.getMultiValueHeaders() != null) {
+            event.getMultiValueHeaders().forEach((name, values) -> {
+                if (name.equalsIgnoreCase("Authorization")) {
+                    values.forEach(SuiteLogs::recordCredential);
+                }
+            });
+        }
     }
 
     /** Sends an event's JSON as it is, such as a file from events/. */

@@ -40,8 +40,9 @@ class LoadBurstOnMotoIT {
         Map<String, String> env = new HashMap<>(Tokens.ENVIRONMENT);
         env.putAll(Map.of("DYNAMODB_ENDPOINT", table.endpoint(), "TABLE_NAME", table.name(), "SEED", "false",
                 "PORT", Integer.toString(port), "LOG_LEVEL", "DEBUG"));
-        front = Scripts.start(Scripts.script("local-api", env).redirectErrorStream(true)
-                .redirectOutput(SuiteLogs.file("load-burst-local-api")));
+        front = Scripts.start(Scripts.script("local-api", env)
+                .redirectOutput(SuiteLogs.file("load-burst-local-api"))
+                .redirectError(SuiteLogs.console("load-burst-local-api")));
         settings = new LoadSettings(URI.create("http://127.0.0.1:" + port), table.endpoint(), table.name(),
                 Tokens.SECRET, Tokens.ISSUER, Tokens.AUDIENCE, Duration.ofSeconds(40));
         new LoadDriver(settings).awaitFront(Duration.ofSeconds(60));

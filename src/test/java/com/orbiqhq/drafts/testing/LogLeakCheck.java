@@ -7,17 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Searches every log line the test suite produced ({@link SuiteLogs}) for what must never be logged: a token, an
- * {@code Authorization} value, a key or secret of the tests, a request body. The suite sends all of these, forged
- * and valid, thousands of times, through every path that logs; not one may come out.
+ * Searches every line the test suite's code under test wrote ({@link SuiteLogs}) for what must never be logged: a
+ * token, an {@code Authorization} value (each one the tests sent, forged ones included, is searched for
+ * literally), a key or secret of the tests, a request body's fields. The suite sends all of these thousands of
+ * times, through every path that logs; not one may come out.
  *
  * <p>Run by the build once the whole suite has passed ({@code mvn verify}); it fails the build on a finding, and also
- * when the copy holds too few lines to prove anything (the capture itself broke).
+ * when the suite's own copy holds too few log lines to prove anything (the capture itself broke).
  */
 public final class LogLeakCheck {
     /** A JWS or JWE: a base64url JSON header ("eyJ" is how '{"' begins) and a second part. */
@@ -25,11 +28,17 @@ public final class LogLeakCheck {
     /** An Authorization value's scheme followed by its credentials. */
     private static final Pattern CREDENTIALS = Pattern.compile("(?i)\\b(bearer|basic)\\s+\\S");
     /**
-     * The keys of a request body as JSON writes them, quoted (the service's own lines name things in camelCase, and
-     * its messages may name a field of the API, unquoted), and the secrets the tests sign with.
+     * The keys of a request body as JSON writes them, quoted and followed by a colon (the service's own lines name
+     * things in camelCase, and its messages may name a field of the API, unquoted). Case-sensitive: the metrics
+     * directive's {@code "Name":} is not a body's {@code "name":}.
      */
-    private static final List<String> NEVER = List.of("\"source_version_id\"", "\"name\":", Tokens.SECRET,
-            "-----BEGIN", "\"d\":\"");
+    private static final Pattern BODY_KEY = Pattern.compile("\"(source_version_id|name)\"\\s*:");
+    /** The secrets the tests sign with, and the marks of a private key (PEM, or a JWK's private exponent). */
+    private static final List<String> NEVER = List.of(Tokens.SECRET, "-----BEGIN", "\"d\":\"");
+    /** How a line is cut into words to look the sent credentials up; a token or key is one such word. */
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^A-Za-z0-9._~+/=-]+");
+    /** Shorter parts of a sent value (a scheme, "abc") are ordinary words, not secrets. */
+    private static final int SHORTEST_SECRET_WORD = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FEWEST_LINES = 400;
 
@@ -42,59 +51,89 @@ public final class LogLeakCheck {
 
     /**
      * Searches every file of the suite's logs in the directory given, or else in the suite's own: its copy of what
-     * the suite logged, and the output of the local fronts its tests started as processes. Throws (failing the
-     * build) on a finding.
+     * the suite logged ({@code run.log}), and the log lines of the local fronts its tests started as processes.
+     * Throws (failing the build) on a finding.
      */
     public static void main(String[] args) throws IOException {
         Path directory = args.length > 0 ? Path.of(args[0]) : SuiteLogs.DIRECTORY;
+        Path suiteCopy = directory.resolve(SuiteLogs.FILE.getFileName());
+        if (!Files.exists(suiteCopy)) {
+            fail("no copy of the suite's logs at " + suiteCopy + ": did the suite run?");
+        }
+        Path credentials = directory.resolve(SuiteLogs.CREDENTIALS.getFileName());
+        Set<String> sentWords = secretWords(Files.exists(credentials)
+                ? Files.readAllLines(credentials, StandardCharsets.UTF_8) : List.of());
+
+        List<String> findings = new ArrayList<>();
+        int logLines = 0;
+        int summaries = 0;
+        Result ofSuite = null;
         List<Path> files = logFiles(directory);
-        if (files.isEmpty()) {
-            fail("no copy of the suite's logs in " + directory + ": did the suite run?");
-        }
-        List<String> lines = new ArrayList<>();
         for (Path file : files) {
-            lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+            Result result = search(Files.readAllLines(file, StandardCharsets.UTF_8), sentWords);
+            result.findings().forEach(finding -> findings.add(file.getFileName() + ": " + finding));
+            logLines += result.logLines();
+            summaries += result.summaryLines();
+            if (file.equals(suiteCopy)) {
+                ofSuite = result;
+            }
         }
-        Result result = search(lines);
-        if (!result.findings().isEmpty()) {
-            fail("log lines leak what must never be logged:\n  " + String.join("\n  ", result.findings()));
+        if (!findings.isEmpty()) {
+            fail("log lines leak what must never be logged:\n  " + String.join("\n  ", findings));
         }
-        if (result.logLines() < FEWEST_LINES || result.summaryLines() == 0) {
-            fail("only " + result.logLines() + " log lines (" + result.summaryLines() + " request summaries) were"
-                    + " captured; the capture of the suite's logs is broken");
+        if (ofSuite == null || ofSuite.logLines() < FEWEST_LINES || ofSuite.summaryLines() == 0) {
+            fail("the suite's own copy holds only " + (ofSuite == null ? 0 : ofSuite.logLines()) + " log lines; the"
+                    + " capture of the suite's logs is broken");
         }
         System.out.printf("Log leak check: %,d log lines of the whole suite, in %d files (%,d request summaries),"
-                + " hold no token, Authorization value, secret or request body.%n", result.logLines(), files.size(),
-                result.summaryLines());
+                + " hold no token, Authorization value (%,d sent), secret or request body.%n", logLines,
+                files.size(), summaries, sentWords.size());
     }
 
     private static List<Path> logFiles(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> file.toString().endsWith(".log")).sorted().toList();
         }
     }
 
-    /** Searches the lines that are log lines (JSON objects with a level and a message); other output is not. */
+    /** The words of the sent credentials that are long enough to be secrets, cut as log lines are. */
+    static Set<String> secretWords(List<String> sentValues) {
+        Set<String> words = new HashSet<>();
+        for (String value : sentValues) {
+            for (String word : NOT_A_WORD.split(value)) {
+                if (word.length() >= SHORTEST_SECRET_WORD) {
+                    words.add(word);
+                }
+            }
+        }
+        return words;
+    }
+
     static Result search(List<String> lines) {
+        return search(lines, Set.of());
+    }
+
+    /**
+     * Searches every line, log line (a JSON object with a level and a message) or not; counts the log lines and
+     * the request summaries among them.
+     */
+    static Result search(List<String> lines, Set<String> sentWords) {
         int logLines = 0;
         int summaries = 0;
         List<String> findings = new ArrayList<>();
         for (String line : lines) {
             JsonNode entry = logEntry(line);
-            if (entry == null) {
-                if (line.startsWith("{\"timestamp\"")) {
-                    findings.add("a log line that is not whole JSON (capture mixed lines?): " + shorten(line));
-                }
+            if (entry == null && line.startsWith("{\"timestamp\"")) {
+                findings.add("a log line that is not whole JSON (capture mixed lines?): " + shorten(line));
                 continue;
             }
-            logLines++;
-            if (entry.path("message").asText().endsWith("completed")) {
-                summaries++;
+            if (entry != null) {
+                logLines++;
+                if (entry.path("message").asText().endsWith("completed")) {
+                    summaries++;
+                }
             }
-            String leak = leakIn(line, entry);
+            String leak = leakIn(line, entry, sentWords);
             if (leak != null) {
                 findings.add(leak + ": " + shorten(line));
             }
@@ -115,14 +154,15 @@ public final class LogLeakCheck {
     }
 
     /**
-     * What the line leaks, searched in its raw text and in each of its string values decoded (a body logged inside
-     * a message would have its quotes escaped in the raw text). Body fields are matched case-sensitively: the
-     * metrics directive's {@code "Name":} is not a body's {@code "name":}.
+     * What the line leaks, searched in its raw text and, for a log line, in each of its string values decoded (a
+     * body logged inside a message would have its quotes escaped in the raw text).
      */
-    private static String leakIn(String line, JsonNode entry) {
+    private static String leakIn(String line, JsonNode entry, Set<String> sentWords) {
         List<String> texts = new ArrayList<>();
         texts.add(line);
-        collectStrings(entry, texts);
+        if (entry != null) {
+            collectStrings(entry, texts);
+        }
         for (String text : texts) {
             if (TOKEN.matcher(text).find()) {
                 return "a token";
@@ -130,9 +170,17 @@ public final class LogLeakCheck {
             if (CREDENTIALS.matcher(text).find()) {
                 return "an Authorization value";
             }
+            if (BODY_KEY.matcher(text).find()) {
+                return "a request body's field";
+            }
             for (String never : NEVER) {
                 if (text.contains(never)) {
                     return "'" + never + "'";
+                }
+            }
+            for (String word : NOT_A_WORD.split(text)) {
+                if (sentWords.contains(word)) {
+                    return "an Authorization value a test sent";
                 }
             }
         }

@@ -27,6 +27,7 @@ class LogLeakCheckTest {
         "\"auth\":\"basic dXNlcjpwYXNz\"",
         "\"error\":\"Unrecognized field in {\\\"source_version_id\\\": 1}\"",
         "\"body\":\"{\\\"name\\\": \\\"Q2\\\"}\"",
+        "\"body\":\"{\\\"name\\\" :\\\"Q2\\\"}\"",
         "\"key\":\"local-development-secret-never-use-in-production\""
     })
     void search_aLogLineWithATokenCredentialsSecretOrBody_isAFinding(String field) {
@@ -45,6 +46,25 @@ class LogLeakCheckTest {
         var result = LogLeakCheck.search(List.of(withMetrics));
 
         assertThat(result.findings()).isEmpty();
+    }
+
+    @Test
+    void search_outputThatIsNoLogLine_isSearchedToo() {
+        var result = LogLeakCheck.search(List.of(CLEAN, "Exception in thread \"main\": refused Bearer x.y.z"));
+
+        assertThat(result.logLines()).isEqualTo(1);
+        assertThat(result.findings()).singleElement().asString().contains("an Authorization value");
+    }
+
+    @Test
+    void search_aSentCredentialWithoutAnyTokenShape_isAFinding() {
+        var sent = LogLeakCheck.secretWords(List.of("Bearer not-a-jwt-but-secret", "Basic", "Bearer abc.def"));
+        String leaking = CLEAN.substring(0, CLEAN.length() - 1) + ",\"cause\":\"rejected not-a-jwt-but-secret\"}";
+
+        var result = LogLeakCheck.search(List.of(CLEAN, leaking), sent);
+
+        assertThat(sent).containsExactly("not-a-jwt-but-secret");
+        assertThat(result.findings()).singleElement().asString().contains("an Authorization value a test sent");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -26,7 +28,17 @@ public final class SuiteLogs implements LauncherSessionListener {
     static final Path DIRECTORY = Path.of(System.getProperty("project.root", "."), "target", "suite-logs");
     static final Path FILE = DIRECTORY.resolve("run.log");
 
+    static final Path CREDENTIALS = DIRECTORY.resolve("sent-credentials.txt");
+
     private static OutputStream copy;
+    private static final Set<String> SENT_CREDENTIALS = ConcurrentHashMap.newKeySet();
+
+    /** Notes an {@code Authorization} value a test sent, so that {@link LogLeakCheck} searches for it literally. */
+    public static void recordCredential(String authorization) {
+        if (authorization != null) {
+            SENT_CREDENTIALS.add(authorization);
+        }
+    }
 
     /**
      * Where a test sends the output of a process it starts whose logs must be searched too (a local front): a file
@@ -34,6 +46,14 @@ public final class SuiteLogs implements LauncherSessionListener {
      */
     public static File file(String name) {
         return DIRECTORY.resolve(name + ".log").toFile();
+    }
+
+    /**
+     * Where such a process's other output goes (the local front's welcome text, which prints a token for a person
+     * to paste, on purpose): next to its log lines, and not searched.
+     */
+    public static File console(String name) {
+        return DIRECTORY.resolve(name + ".console.txt").toFile();
     }
 
     @Override
@@ -47,6 +67,8 @@ public final class SuiteLogs implements LauncherSessionListener {
             try {
                 if (copy != null) {
                     copy.flush();
+                    // One per line; a value holding a line break is split, and each part is still searched for.
+                    Files.write(CREDENTIALS, SENT_CREDENTIALS, StandardCharsets.UTF_8);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
