@@ -69,6 +69,39 @@ function_classpath() {
     echo "$project_root/target/classes:$(cat "$project_root/target/runtime-classpath.txt")"
 }
 
+# Starts the local front (src/main/java/.../local/LocalApi: the real handler behind an HTTP server) in the
+# background, owned by the caller (its pid in api_pid); PORT, SEED and the function's settings come from the
+# environment. With a log file, its log lines (standard output) go there and its welcome text (standard error,
+# which holds a token to paste) next to it, in .console.txt; without, both stay on the terminal.
+api_pid=""
+start_local_front() {
+    local log=${1:-}
+    if [ -n "$log" ]; then
+        mkdir -p "$(dirname -- "$log")"
+        local_front >"$log" 2>"${log%.log}.console.txt" &
+    else
+        local_front &
+    fi
+    api_pid=$!
+}
+
+# Replaces the (background) shell it runs in with the front's JVM, so that api_pid is the JVM itself.
+local_front() {
+    exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$(function_classpath)" \
+        com.orbiqhq.drafts.local.LocalApi
+}
+
+# Settings for a run whose front only the run's own tools call: a fresh table named after the run, local AWS
+# credentials, the local issuer and audience, and an HS256 key for this run only, shared by the front (to verify)
+# and the run's tools (to sign); any other key or claim setting of the caller's environment is dropped.
+use_run_only_settings() {
+    local run=$1
+    export TABLE_NAME="$run-$(date +%s)" AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+    export JWT_ISSUER=https://auth.local.test JWT_AUDIENCE=documents-api
+    export JWT_HS256_SECRET="$run-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')"
+    unset JWT_JWKS JWT_JWKS_URL JWT_TENANT_CLAIM JWT_ROLE_CLAIM WRITER_ROLES MAX_BODY_BYTES
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
